@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runStandalone } from '@kontor/platform';
+import { adminApp } from './admin.module';
+
+void runStandalone(adminApp);

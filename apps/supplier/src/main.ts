@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runStandalone } from '@kontor/platform';
+import { supplierApp } from './supplier.module';
+
+void runStandalone(supplierApp);

@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule, CompanyAuthController, CompanyController, InvitationsController, MeController } from '@kontor/accounts';
+import { AppDefinition, PlatformModule } from '@kontor/platform';
+import { kontorSchema } from '@kontor/schema';
+
+@Module({})
+export class SupplierModule {
+  static forRoot(env?: Record<string, string | undefined>): DynamicModule {
+    return {
+      module: SupplierModule,
+      imports: [PlatformModule.forApp({ app: 'supplier', schema: kontorSchema, env }), AccountsModule],
+      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController],
+    };
+  }
+}
+
+/** The supplier app: listings, RFQ inbox, quotes, orders to fulfil. */
+export const supplierApp: AppDefinition = {
+  app: 'supplier',
+  title: 'Kontor supplier API',
+  description: 'Suppliers list goods and services, answer RFQs, negotiate and fulfil orders.',
+  module: (env) => SupplierModule.forRoot(env),
+};

@@ -1,0 +1,48 @@
+import { Global, Module } from '@nestjs/common';
+import { ACTOR_DIRECTORY } from '@kontor/platform';
+import { AccountService } from './account.service';
+import { ActorDirectoryService } from './actor-directory.service';
+import { CompaniesRepository } from './companies.repository';
+import { CompanyAuditRepository } from './company-audit.repository';
+import { CompanyDirectory } from './company-directory.service';
+import { CompanyModerationService } from './company-moderation.service';
+import { CompanyService } from './company.service';
+import { InvitationsRepository } from './invitations.repository';
+import { InvitationsService } from './invitations.service';
+import { MembershipsRepository } from './memberships.repository';
+import { OperatorsRepository } from './operators.repository';
+import { OperatorsService } from './operators.service';
+import { PasswordHasher } from './password-hasher';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SessionTokensService } from './session-tokens.service';
+import { Totp } from './totp';
+import { UserAuthService } from './user-auth.service';
+import { UsersRepository } from './users.repository';
+
+/** Global because the platform's auth guard resolves actors through ACTOR_DIRECTORY in every module. */
+@Global()
+@Module({
+  providers: [
+    CompaniesRepository,
+    UsersRepository,
+    MembershipsRepository,
+    OperatorsRepository,
+    RefreshTokensRepository,
+    InvitationsRepository,
+    CompanyAuditRepository,
+    PasswordHasher,
+    Totp,
+    SessionTokensService,
+    UserAuthService,
+    AccountService,
+    CompanyService,
+    InvitationsService,
+    OperatorsService,
+    CompanyModerationService,
+    CompanyDirectory,
+    ActorDirectoryService,
+    { provide: ACTOR_DIRECTORY, useExisting: ActorDirectoryService },
+  ],
+  exports: [ACTOR_DIRECTORY, UserAuthService, AccountService, CompanyService, InvitationsService, OperatorsService, CompanyModerationService, CompanyDirectory, Totp],
+})
+export class AccountsModule {}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { AccessClaims, Actor, ActorDirectory, TransactionRunner } from '@kontor/platform';
+
+/** Resolves token claims against current data: suspensions, removals and role changes apply at once. */
+@Injectable()
+export class ActorDirectoryService implements ActorDirectory {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async resolve(claims: AccessClaims): Promise<Actor | null> {
+    if (claims.kind === 'operator') {
+      if (claims.app !== 'admin') return null;
+      const rows: Array<{ roles: string[] }> = await this.tx.manager.query('SELECT roles FROM operators WHERE id = $1 AND active', [claims.sub]);
+      return rows.length ? { kind: 'operator', userId: claims.sub, roles: rows[0].roles as never, app: 'admin' } : null;
+    }
+    if (!claims.cid || claims.app === 'admin') return null;
+    const rows: Array<{ role: string; is_buyer: boolean; is_supplier: boolean; suspended: boolean }> = await this.tx.manager.query(
+      `SELECT m.role, c.is_buyer, c.is_supplier, c.suspended
+         FROM memberships m JOIN companies c ON c.id = m.company_id
+        WHERE m.user_id = $1 AND m.company_id = $2`,
+      [claims.sub, claims.cid],
+    );
+    const row = rows[0];
+    if (!row || row.suspended) return null;
+    if ((claims.app === 'buyer' && !row.is_buyer) || (claims.app === 'supplier' && !row.is_supplier)) return null;
+    return { kind: 'user', userId: claims.sub, companyId: claims.cid, role: row.role as never, app: claims.app };
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { CompaniesRepository } from './companies.repository';
+import { CompanyEntity, VerificationStatus } from './entities/company.entity';
+
+/** What other contexts may know about a company. */
+export interface CompanySummary {
+  id: string;
+  legalName: string;
+  country: string;
+  isBuyer: boolean;
+  isSupplier: boolean;
+  verificationStatus: VerificationStatus;
+  verified: boolean;
+  /** Not suspended: may trade. */
+  active: boolean;
+}
+
+function summarize(c: CompanyEntity): CompanySummary {
+  return {
+    id: c.id,
+    legalName: c.legalName,
+    country: c.country,
+    isBuyer: c.isBuyer,
+    isSupplier: c.isSupplier,
+    verificationStatus: c.verificationStatus,
+    verified: c.verificationStatus === 'verified',
+    active: !c.suspended,
+  };
+}
+
+/** Read-only company facts for other bounded contexts (listings, search, negotiation, orders). */
+@Injectable()
+export class CompanyDirectory {
+  constructor(private readonly companies: CompaniesRepository) {}
+
+  async get(id: string): Promise<CompanySummary | null> {
+    const company = await this.companies.findById(id);
+    return company ? summarize(company) : null;
+  }
+
+  async getMany(ids: string[]): Promise<Map<string, CompanySummary>> {
+    const companies = await this.companies.findByIds([...new Set(ids)]);
+    return new Map(companies.map((c) => [c.id, summarize(c)]));
+  }
+}

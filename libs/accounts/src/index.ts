@@ -1,0 +1,27 @@
+export { AccountsModule } from './accounts.module';
+export { CompanyDirectory, CompanySummary } from './company-directory.service';
+export { CompanyEvents, CompanyEvent, CompanyModerationService } from './company-moderation.service';
+export { OperatorsService, NewOperator } from './operators.service';
+export { UserAuthService } from './user-auth.service';
+export { Totp } from './totp';
+export * from './dto/auth.dto';
+export * from './dto/company.dto';
+export * from './dto/me.dto';
+export { CompanyAuthController } from './http/company-auth.controller';
+export { MeController } from './http/me.controller';
+export { CompanyController } from './http/company.controller';
+export { InvitationsController } from './http/invitations.controller';
+
+import { CompanyAuditEntryEntity } from './entities/company-audit-entry.entity';
+import { CompanyEntity } from './entities/company.entity';
+import { InvitationEntity } from './entities/invitation.entity';
+import { MembershipEntity } from './entities/membership.entity';
+import { OperatorEntity } from './entities/operator.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { UserEntity } from './entities/user.entity';
+import { AccountsBase1795000100000 } from './migrations/1795000100000-accounts-base';
+
+/** Tables owned by accounts. */
+export const accountsEntities = [CompanyEntity, UserEntity, MembershipEntity, OperatorEntity, RefreshTokenEntity, InvitationEntity, CompanyAuditEntryEntity];
+/** Migrations of the accounts tables. */
+export const accountsMigrations = [AccountsBase1795000100000];

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ConflictError,
+  ForbiddenError,
+  isUniqueViolation,
+  TransactionRunner,
+  UnauthenticatedError,
+} from '@kontor/platform';
+import { normalizeEmail } from './domain/email';
+import { ChallengeDto, SessionDto, SignInDto, SignUpDto, TwoFactorChallengeResponseDto, TwoFactorSetupDto, TwoFactorSignInDto } from './dto/auth.dto';
+import { CompanyEntity } from './entities/company.entity';
+import { UserEntity } from './entities/user.entity';
+import { CompaniesRepository } from './companies.repository';
+import { MembershipsRepository } from './memberships.repository';
+import { PasswordHasher } from './password-hasher';
+import { SessionTokensService } from './session-tokens.service';
+import { Totp } from './totp';
+import { UsersRepository } from './users.repository';
+
+export type CompanyApp = 'buyer' | 'supplier';
+export type SignInResult = SessionDto | TwoFactorChallengeResponseDto;
+
+/** Sign-up, sign-in (with optional TOTP), refresh and sign-out for buyer and supplier company users. */
+@Injectable()
+export class UserAuthService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly users: UsersRepository,
+    private readonly companies: CompaniesRepository,
+    private readonly memberships: MembershipsRepository,
+    private readonly passwords: PasswordHasher,
+    private readonly sessions: SessionTokensService,
+    private readonly totp: Totp,
+  ) {}
+
+  /** Creates a company on this app's side of the market and its owner, and signs the owner in. */
+  async signUp(app: CompanyApp, input: SignUpDto): Promise<SessionDto> {
+    const email = normalizeEmail(input.email);
+    const passwordHash = await this.passwords.hash(input.password);
+    try {
+      return await this.tx.run(async () => {
+        if (await this.users.findByEmail(email)) throw new ConflictError('EMAIL_TAKEN', 'email: an account with this e-mail already exists');
+        const company = await this.companies.insert({
+          legalName: input.company.legalName.trim(),
+          country: input.company.country.toUpperCase(),
+          registrationNumber: input.company.registrationNumber.trim(),
+          isBuyer: app === 'buyer',
+          isSupplier: app === 'supplier',
+        });
+        const user = await this.users.insert({ email, fullName: input.fullName.trim(), passwordHash });
+        await this.memberships.insert(user.id, company.id, 'owner');
+        return this.sessions.issue({ kind: 'user', id: user.id, companyId: company.id, app });
+      });
+    } catch (error) {
+      // Two simultaneous sign-ups with one e-mail: the unique index decides.
+      if (isUniqueViolation(error)) throw new ConflictError('EMAIL_TAKEN', 'email: an account with this e-mail already exists');
+      throw error;
+    }
+  }
+
+  async signIn(app: CompanyApp, input: SignInDto): Promise<SignInResult> {
+    const user = await this.users.findByEmail(normalizeEmail(input.email));
+    const passwordOk = await this.passwords.verify(user?.passwordHash, input.password);
+    if (!user || !passwordOk) throw new UnauthenticatedError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+    const company = await this.companyFor(user, app, input.companyId);
+    return this.secondStep(user, company, app);
+  }
+
+  async completeTwoFactor(app: CompanyApp, input: TwoFactorSignInDto): Promise<SessionDto> {
+    const claims = this.sessions.readChallenge(input.challengeToken, app, 'two_factor');
+    const user = await this.users.findById(claims.id);
+    if (!user?.totpEnabled || !user.totpSecret || !this.totp.verify(user.totpSecret, input.code)) {
+      throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong or expired');
+    }
+    await this.companyFor(user, app, claims.companyId!);
+    return this.sessions.issue({ kind: 'user', id: user.id, companyId: claims.companyId, app });
+  }
+
+  /** First step of enrolling during sign-in when the company requires two-factor: returns the secret. */
+  async beginRequiredSetup(app: CompanyApp, input: ChallengeDto): Promise<TwoFactorSetupDto> {
+    const claims = this.sessions.readChallenge(input.challengeToken, app, 'two_factor_setup');
+    return this.tx.run(async () => {
+      const user = await this.users.findById(claims.id);
+      if (!user || user.totpEnabled) throw new ConflictError('TWO_FACTOR_ALREADY_ENABLED', 'Two-factor sign-in is already set up; sign in again');
+      user.totpSecret = this.totp.newSecret();
+      await this.users.save(user);
+      return { secret: user.totpSecret, otpauthUrl: this.totp.uri(user.totpSecret, user.email) };
+    });
+  }
+
+  /** Confirms the enrolment with a first code and completes the sign-in. */
+  async confirmRequiredSetup(app: CompanyApp, input: TwoFactorSignInDto): Promise<SessionDto> {
+    const claims = this.sessions.readChallenge(input.challengeToken, app, 'two_factor_setup');
+    return this.tx.run(async () => {
+      const user = await this.users.findById(claims.id);
+      if (!user?.totpSecret || user.totpEnabled || !this.totp.verify(user.totpSecret, input.code)) {
+        throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong or expired');
+      }
+      user.totpEnabled = true;
+      await this.users.save(user);
+      return this.sessions.issue({ kind: 'user', id: user.id, companyId: claims.companyId, app });
+    });
+  }
+
+  async refresh(app: CompanyApp, refreshToken: string): Promise<SessionDto> {
+    return this.tx.run(async () => {
+      const { subject, familyId } = await this.sessions.consume(refreshToken, app);
+      const user = await this.users.findById(subject.id);
+      if (!user) throw new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token is invalid');
+      await this.companyFor(user, app, subject.companyId!);
+      return this.sessions.issue(subject, familyId);
+    });
+  }
+
+  signOut(app: CompanyApp, refreshToken: string): Promise<void> {
+    return this.sessions.revoke(refreshToken, app);
+  }
+
+  /** The company the user acts in on this app: the one asked for, else the oldest membership on this side. */
+  private async companyFor(user: UserEntity, app: CompanyApp, companyId?: string): Promise<CompanyEntity> {
+    const onThisSide = (await this.memberships.listForUser(user.id)).filter(({ company }) => (app === 'buyer' ? company.isBuyer : company.isSupplier));
+    const chosen = companyId ? onThisSide.find(({ company }) => company.id === companyId) : onThisSide[0];
+    if (!chosen) {
+      throw new ForbiddenError('NO_COMPANY_FOR_APP', companyId ? 'companyId: you are not a member of this company on this app' : `This account belongs to no ${app} company`);
+    }
+    if (chosen.company.suspended) throw new ForbiddenError('COMPANY_SUSPENDED', 'This company is suspended; contact the marketplace operator');
+    return chosen.company;
+  }
+
+  private async secondStep(user: UserEntity, company: CompanyEntity, app: CompanyApp): Promise<SignInResult> {
+    const subject = { kind: 'user' as const, id: user.id, companyId: company.id, app };
+    if (user.totpEnabled) return { status: 'two_factor_required', challengeToken: this.sessions.challenge({ ...subject, purpose: 'two_factor' }) };
+    if (company.requireTwoFactor) {
+      return { status: 'two_factor_setup_required', challengeToken: this.sessions.challenge({ ...subject, purpose: 'two_factor_setup' }) };
+    }
+    return this.tx.run(() => this.sessions.issue(subject));
+  }
+}

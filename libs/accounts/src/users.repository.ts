@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@kontor/platform';
+import { UserEntity } from './entities/user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  private get repo() {
+    return this.tx.manager.getRepository(UserEntity);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.repo.findOneBy({ email });
+  }
+
+  findByIds(ids: string[]): Promise<UserEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.repo.createQueryBuilder('u').where('u.id IN (:...ids)', { ids }).getMany();
+  }
+
+  insert(user: Partial<UserEntity>): Promise<UserEntity> {
+    return this.repo.save(this.repo.create(user));
+  }
+
+  save(user: UserEntity): Promise<UserEntity> {
+    return this.repo.save(user);
+  }
+}

@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { KONTOR_CONFIG } from '../config/kontor-config.module';
+import { KontorConfig } from '../config/kontor-config';
+import { AppKind } from './actor';
+
+/** What a short-lived access token says; the guard re-checks it against the database on every request. */
+export interface AccessClaims {
+  sub: string;
+  kind: 'user' | 'operator';
+  app: AppKind;
+  /** Company the token acts in (company users only). */
+  cid?: string;
+}
+
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(KONTOR_CONFIG) private readonly config: KontorConfig,
+  ) {}
+
+  sign(claims: AccessClaims): { accessToken: string; expiresIn: number } {
+    const expiresIn = this.config.accessTokenTtlSeconds;
+    const accessToken = this.jwt.sign({ ...claims }, { secret: this.config.jwtSecret, expiresIn, audience: `kontor:${claims.app}` });
+    return { accessToken, expiresIn };
+  }
+
+  /** Returns the claims, or null when the token is malformed, expired, or for another app. */
+  verify(token: string, app: AppKind): AccessClaims | null {
+    try {
+      const claims = this.jwt.verify<AccessClaims & { aud: string }>(token, {
+        secret: this.config.jwtSecret,
+        audience: `kontor:${app}`,
+        algorithms: ['HS256'],
+      });
+      return claims.app === app ? claims : null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Injection token holding which app (buyer, supplier, admin) this Nest application is. */
+export const APP_KIND = Symbol('APP_KIND');

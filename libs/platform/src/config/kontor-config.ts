@@ -1,0 +1,143 @@
+/** Thrown when the environment holds a value Kontor cannot start with; the message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** Every setting Kontor reads from the environment, parsed and validated once. */
+export interface KontorConfig {
+  nodeEnv: NodeEnv;
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedDbPort: number;
+  host: string;
+  ports: { buyer: number; supplier: number; admin: number };
+  publicUrls: { buyer: string; supplier: string; admin: string };
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  invitationTtlHours: number;
+  authRateLimitPerMinute: number;
+  logLevel: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  meiliUrl: string | null;
+  meiliKey: string | null;
+  stripeSecretKey: string | null;
+  stripeWebhookSecret: string | null;
+  redisUrl: string | null;
+  demoData: boolean;
+  jobsEnabled: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const DEV_JWT_SECRET = 'kontor-development-secret-change-me';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function fail(name: string, expectation: string, value: string): never {
+  throw new ConfigError(`Invalid configuration: ${name} ${expectation} (got '${value}')`);
+}
+
+function str(env: Env, name: string, fallback: string): string {
+  const v = env[name];
+  return v === undefined || v === '' ? fallback : v;
+}
+
+function optional(env: Env, name: string): string | null {
+  const v = env[name];
+  return v === undefined || v === '' ? null : v;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) fail(name, `must be an integer between ${min} and ${max}`, raw);
+  const n = Number(raw);
+  if (n < min || n > max) fail(name, `must be an integer between ${min} and ${max}`, raw);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  return fail(name, 'must be true or false', raw);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    return fail(name, `must be a URL (${protocols.join(', ')})`, redact(raw));
+  }
+  if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+    fail(name, `must use one of ${protocols.join(', ')}`, redact(raw));
+  }
+  if (!parsed.hostname) fail(name, 'must name a host', redact(raw));
+  return raw;
+}
+
+/** Keeps passwords embedded in URLs out of error messages. */
+function redact(raw: string): string {
+  return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+}
+
+/** Parses and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): KontorConfig {
+  const nodeEnv = str(env, 'NODE_ENV', 'development');
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    fail('NODE_ENV', 'must be development, production or test', nodeEnv);
+  }
+  const jwtSecret = str(env, 'JWT_SECRET', DEV_JWT_SECRET);
+  if (nodeEnv === 'production' && jwtSecret === DEV_JWT_SECRET) {
+    throw new ConfigError('Invalid configuration: JWT_SECRET must be set in production');
+  }
+  if (jwtSecret.length < 16) fail('JWT_SECRET', 'must be at least 16 characters', '***');
+  const logLevel = str(env, 'LOG_LEVEL', 'info');
+  if (!LOG_LEVELS.includes(logLevel)) fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`, logLevel);
+  const ports = {
+    buyer: int(env, 'BUYER_PORT', 3001, 0, 65535),
+    supplier: int(env, 'SUPPLIER_PORT', 3002, 0, 65535),
+    admin: int(env, 'ADMIN_PORT', 3003, 0, 65535),
+  };
+  const publicUrl = (name: string, port: number) =>
+    url(env, name, ['http', 'https']) ?? `http://localhost:${port}`;
+  const config: KontorConfig = {
+    nodeEnv: nodeEnv as NodeEnv,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres', 'postgresql']),
+    dataDir: str(env, 'DATA_DIR', './data'),
+    embeddedDbPort: int(env, 'EMBEDDED_DB_PORT', 54329, 0, 65535),
+    host: str(env, 'HOST', '0.0.0.0'),
+    ports,
+    publicUrls: {
+      buyer: publicUrl('BUYER_PUBLIC_URL', ports.buyer),
+      supplier: publicUrl('SUPPLIER_PUBLIC_URL', ports.supplier),
+      admin: publicUrl('ADMIN_PUBLIC_URL', ports.admin),
+    },
+    jwtSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+    refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    invitationTtlHours: int(env, 'INVITATION_TTL_HOURS', 72, 1, 24 * 90),
+    authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 20, 1, 100000),
+    logLevel,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
+    mailFrom: str(env, 'MAIL_FROM', 'Kontor <no-reply@kontor.local>'),
+    meiliUrl: url(env, 'MEILI_URL', ['http', 'https']),
+    meiliKey: optional(env, 'MEILI_MASTER_KEY'),
+    stripeSecretKey: optional(env, 'STRIPE_SECRET_KEY'),
+    stripeWebhookSecret: optional(env, 'STRIPE_WEBHOOK_SECRET'),
+    redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
+    demoData: bool(env, 'DEMO_DATA', true),
+    jobsEnabled: bool(env, 'JOBS_ENABLED', true),
+  };
+  if (config.stripeSecretKey && !/^(sk|rk)_(test|live)_/.test(config.stripeSecretKey)) {
+    fail('STRIPE_SECRET_KEY', 'must start with sk_test_, sk_live_, rk_test_ or rk_live_', '***');
+  }
+  return Object.freeze(config);
+}

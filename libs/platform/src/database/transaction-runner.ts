@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, EntityManager } from 'typeorm';
+
+type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
+interface TransactionScope {
+  manager: EntityManager;
+  afterCommit: Array<() => unknown>;
+}
+
+/**
+ * Runs use cases in one database transaction that repositories join implicitly.
+ * Nested `run` calls join the outer transaction, so an idempotency wrapper, a use case and the
+ * ledger posting it makes all commit or roll back together. Work registered with `afterCommit`
+ * (socket fan-out, cache refreshes) runs only once the data is durable.
+ */
+@Injectable()
+export class TransactionRunner {
+  private readonly storage = new AsyncLocalStorage<TransactionScope>();
+  private readonly logger = new Logger('TransactionRunner');
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The entity manager of the current transaction, or the pool's when none is open. */
+  get manager(): EntityManager {
+    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
+  async run<T>(work: (manager: EntityManager) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
+    const current = this.storage.getStore();
+    if (current) return work(current.manager);
+    const scope: TransactionScope = { manager: this.dataSource.manager, afterCommit: [] };
+    const result = await this.dataSource.transaction(isolation, (manager) => {
+      scope.manager = manager;
+      return this.storage.run(scope, () => work(manager));
+    });
+    for (const callback of scope.afterCommit) {
+      try {
+        await callback();
+      } catch (error) {
+        this.logger.error(`after-commit callback failed: ${(error as Error).stack ?? error}`);
+      }
+    }
+    return result;
+  }
+
+  /** Runs `callback` after the current transaction commits (immediately when there is none). */
+  afterCommit(callback: () => unknown): void {
+    const scope = this.storage.getStore();
+    if (scope) scope.afterCommit.push(callback);
+    else void Promise.resolve().then(callback).catch((e) => this.logger.error(String(e)));
+  }
+}

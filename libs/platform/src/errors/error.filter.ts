@@ -1,0 +1,20 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { toErrorBody } from './error-body';
+
+/** The single place where thrown errors become HTTP responses or socket `error` events. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const body = toErrorBody(error);
+    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (host.getType() === 'ws') {
+      const client = host.switchToWs().getClient<{ emit(event: string, payload: unknown): void }>();
+      client.emit('error', body);
+      return;
+    }
+    const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
+    reply.status(body.statusCode).send(body);
+  }
+}
