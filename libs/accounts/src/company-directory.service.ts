@@ -13,6 +13,8 @@ export interface CompanySummary {
   verified: boolean;
   /** Not suspended: may trade. */
   active: boolean;
+  /** Buyer setting: awards and orders above this total wait for an approver. */
+  approvalThreshold: { amount: number; currency: string } | null;
 }
 
 function summarize(c: CompanyEntity): CompanySummary {
@@ -25,6 +27,7 @@ function summarize(c: CompanyEntity): CompanySummary {
     verificationStatus: c.verificationStatus,
     verified: c.verificationStatus === 'verified',
     active: !c.suspended,
+    approvalThreshold: c.approvalThresholdAmount === null ? null : { amount: c.approvalThresholdAmount, currency: c.approvalThresholdCurrency! },
   };
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, CompanyActor, CompanyRole, ConflictError, ForbiddenError, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
+import { Clock, isCurrency, CompanyActor, CompanyRole, ConflictError, ForbiddenError, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
 import { CompaniesRepository } from './companies.repository';
 import { nextVerificationStatus } from './domain/company-verification';
 import { CompanyDto, MemberDto, UpdateCompanyDto } from './dto/company.dto';
@@ -39,6 +39,14 @@ export class CompanyService {
       if (input.legalName !== undefined) company.legalName = input.legalName.trim();
       if (input.registrationNumber !== undefined) company.registrationNumber = input.registrationNumber.trim();
       if (input.requireTwoFactor !== undefined) company.requireTwoFactor = input.requireTwoFactor;
+      if (input.approvalThreshold !== undefined) {
+        if (input.approvalThreshold && !company.isBuyer) throw ValidationError.field('approvalThreshold', 'applies to buyer companies only');
+        if (input.approvalThreshold && !isCurrency(input.approvalThreshold.currency)) {
+          throw ValidationError.field('approvalThreshold.currency', `'${input.approvalThreshold.currency}' is not an ISO 4217 currency code`);
+        }
+        company.approvalThresholdAmount = input.approvalThreshold?.amount ?? null;
+        company.approvalThresholdCurrency = input.approvalThreshold?.currency ?? null;
+      }
       // Verification vouches for a legal identity; changing it needs a new review.
       if (identityChanged && company.verificationStatus !== 'unverified') {
         company.verificationStatus = 'unverified';

@@ -20,8 +20,9 @@ import { OperatorEntity } from './entities/operator.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { AccountsBase1795000100000 } from './migrations/1795000100000-accounts-base';
+import { CompanyApprovalThreshold1795000100001 } from './migrations/1795000100001-company-approval-threshold';
 
 /** Tables owned by accounts. */
 export const accountsEntities = [CompanyEntity, UserEntity, MembershipEntity, OperatorEntity, RefreshTokenEntity, InvitationEntity, CompanyAuditEntryEntity];
 /** Migrations of the accounts tables. */
-export const accountsMigrations = [AccountsBase1795000100000];
+export const accountsMigrations = [AccountsBase1795000100000, CompanyApprovalThreshold1795000100001];

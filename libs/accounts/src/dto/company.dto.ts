@@ -1,8 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { COMPANY_ROLES, CompanyRole, PageQuery } from '@kontor/platform';
 import type { CompanyEntity, VerificationStatus } from '../entities/company.entity';
+
+export class MoneyDto {
+  @ApiProperty({ description: 'Integer amount in minor units (cents)', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amount: number;
+
+  @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a 3-letter ISO 4217 code' })
+  currency: string;
+}
 
 export class CompanyDto {
   @ApiProperty() id: string;
@@ -15,6 +27,7 @@ export class CompanyDto {
   @ApiProperty({ nullable: true, type: String }) verificationNote: string | null;
   @ApiProperty() suspended: boolean;
   @ApiProperty() requireTwoFactor: boolean;
+  @ApiProperty({ type: MoneyDto, nullable: true, description: 'Awards and orders above this total need an approver' }) approvalThreshold: MoneyDto | null;
   @ApiProperty() createdAt: string;
 
   static from(c: CompanyEntity): CompanyDto {
@@ -29,6 +42,7 @@ export class CompanyDto {
       verificationNote: c.verificationNote,
       suspended: c.suspended,
       requireTwoFactor: c.requireTwoFactor,
+      approvalThreshold: c.approvalThresholdAmount === null ? null : { amount: c.approvalThresholdAmount, currency: c.approvalThresholdCurrency! },
       createdAt: c.createdAt.toISOString(),
     };
   }
@@ -52,6 +66,14 @@ export class UpdateCompanyDto {
   @IsOptional()
   @IsBoolean()
   requireTwoFactor?: boolean;
+
+  @ApiPropertyOptional({ type: MoneyDto, nullable: true, description: 'Buyer companies: totals above this need an approver; null removes it' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  approvalThreshold?: MoneyDto | null;
 }
 
 export class MemberDto {

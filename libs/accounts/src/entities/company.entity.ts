@@ -41,6 +41,13 @@ export class CompanyEntity {
   @Column({ name: 'require_two_factor', type: 'boolean', default: false })
   requireTwoFactor: boolean;
 
+  /** Buyer setting: awards and orders above this total wait for an approver. */
+  @Column({ name: 'approval_threshold_amount', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  approvalThresholdAmount: number | null;
+
+  @Column({ name: 'approval_threshold_currency', type: 'char', length: 3, nullable: true })
+  approvalThresholdCurrency: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
