@@ -18,6 +18,8 @@ import { SessionTokensService } from './session-tokens.service';
 import { Totp } from './totp';
 import { UserAuthService } from './user-auth.service';
 import { UsersRepository } from './users.repository';
+import { SupplierOnboarding } from './supplier-onboarding.service';
+import { CompanyContacts } from './company-contacts.service';
 
 /** Global because the platform's auth guard resolves actors through ACTOR_DIRECTORY in every module. */
 @Global()
@@ -41,8 +43,10 @@ import { UsersRepository } from './users.repository';
     CompanyModerationService,
     CompanyDirectory,
     ActorDirectoryService,
+    SupplierOnboarding,
+    CompanyContacts,
     { provide: ACTOR_DIRECTORY, useExisting: ActorDirectoryService },
   ],
-  exports: [ACTOR_DIRECTORY, UserAuthService, AccountService, CompanyService, InvitationsService, OperatorsService, CompanyModerationService, CompanyDirectory, Totp],
+  exports: [ACTOR_DIRECTORY, UserAuthService, AccountService, CompanyService, InvitationsService, OperatorsService, CompanyModerationService, CompanyDirectory, Totp, SupplierOnboarding, CompanyContacts],
 })
 export class AccountsModule {}

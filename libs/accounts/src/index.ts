@@ -3,6 +3,8 @@ export { CompanyDirectory, CompanySummary } from './company-directory.service';
 export { CompanyEvents, CompanyEvent, CompanyModerationService } from './company-moderation.service';
 export { OperatorsService, NewOperator } from './operators.service';
 export { UserAuthService } from './user-auth.service';
+export { SupplierOnboarding } from './supplier-onboarding.service';
+export { CompanyContacts } from './company-contacts.service';
 export { Totp } from './totp';
 export * from './dto/auth.dto';
 export * from './dto/company.dto';

@@ -79,8 +79,9 @@ export class OperatorsService {
   }
 
   async refresh(refreshToken: string): Promise<SessionDto> {
+    // Consumed outside the transaction: a detected reuse must revoke the family even though the request fails.
+    const { subject, familyId } = await this.sessions.consume(refreshToken, 'admin');
     return this.tx.run(async () => {
-      const { subject, familyId } = await this.sessions.consume(refreshToken, 'admin');
       const operator = await this.operators.findById(subject.id);
       if (!operator?.active) throw new UnauthenticatedError('ACCOUNT_INACTIVE', 'This operator account is deactivated');
       return this.sessions.issue(subject, familyId);

@@ -103,8 +103,9 @@ export class UserAuthService {
   }
 
   async refresh(app: CompanyApp, refreshToken: string): Promise<SessionDto> {
+    // Consumed outside the transaction: a detected reuse must revoke the family even though the request fails.
+    const { subject, familyId } = await this.sessions.consume(refreshToken, app);
     return this.tx.run(async () => {
-      const { subject, familyId } = await this.sessions.consume(refreshToken, app);
       const user = await this.users.findById(subject.id);
       if (!user) throw new UnauthenticatedError('INVALID_REFRESH_TOKEN', 'The refresh token is invalid');
       await this.companyFor(user, app, subject.companyId!);
