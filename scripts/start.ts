@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   for (const definition of definitions) {
-    const app = await createHttpApp(definition.module({ DATABASE_URL: databaseUrl }), { ...definition, shutdownHooks: false });
+    const app = await createHttpApp(definition, { env: { DATABASE_URL: databaseUrl }, shutdownHooks: false });
     await app.listen({ port: config.ports[definition.app], host: config.host });
     apps[definition.app] = app;
   }

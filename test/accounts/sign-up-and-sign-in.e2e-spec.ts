@@ -103,3 +103,22 @@ describe('sign-up and sign-in', () => {
     expect(doc.body.paths['/auth/sign-in']).toBeDefined();
   });
 });
+
+describe('a company on both sides of the market', () => {
+  let platform: TestPlatform;
+  before(async () => {
+    platform = await startTestPlatform();
+  });
+  after(() => platform?.close());
+
+  it('lets a buyer company become a supplier too and sign in on the supplier app', async () => {
+    const buyer = await signUpCompany(platform, 'buyer');
+    expect((await platform.supplier.post('/auth/sign-in', { email: buyer.email, password: buyer.password })).body.code).toBe('NO_COMPANY_FOR_APP');
+    const res = await platform.buyer.post('/company/sides', { side: 'supplier' }, { token: buyer.token });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ isBuyer: true, isSupplier: true });
+    const signIn = await platform.supplier.post('/auth/sign-in', { email: buyer.email, password: buyer.password });
+    expect(signIn.status).toBe(200);
+    expect((await platform.supplier.get('/me', { token: signIn.body.accessToken })).body.company.id).toBe(buyer.companyId);
+  });
+});

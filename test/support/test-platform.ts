@@ -42,7 +42,7 @@ export async function startTestPlatform(options: { env?: Record<string, string |
   const started: NestFastifyApplication[] = [];
   const boot = async (kind: AppKind) => {
     const definition = DEFINITIONS[kind];
-    const app = await createHttpApp(definition.module(env), { ...definition, shutdownHooks: false });
+    const app = await createHttpApp(definition, { env, shutdownHooks: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     started.push(app);
     const url = await app.getUrl();

@@ -57,6 +57,16 @@ export class CompanyService {
     });
   }
 
+  /** A company may trade on both sides; a side once added stays (orders and listings depend on it). */
+  async addSide(actor: CompanyActor, side: 'buyer' | 'supplier'): Promise<CompanyDto> {
+    return this.tx.run(async () => {
+      const company = (await this.companies.findByIdForUpdate(actor.companyId))!;
+      if (side === 'buyer') company.isBuyer = true;
+      else company.isSupplier = true;
+      return CompanyDto.from(await this.companies.save(company));
+    });
+  }
+
   async requestVerification(actor: CompanyActor): Promise<CompanyDto> {
     return this.tx.run(async () => {
       const company = (await this.companies.findByIdForUpdate(actor.companyId))!;

@@ -6,7 +6,6 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { AppKind } from './auth/actor';
 import { AccessTokenService } from './auth/access-token.service';
 import { APP_KIND } from './auth/app-kind';
@@ -64,20 +63,8 @@ export class PlatformModule {
         }),
         LoggerModule.forRootAsync({
           inject: [KONTOR_CONFIG],
-          useFactory: (config: KontorConfig) => ({
-            pinoHttp: {
-              level: config.logLevel,
-              name: `kontor-${options.app}`,
-              genReqId: (req, res) => {
-                const incoming = req.headers['x-request-id'];
-                const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-                res.setHeader('x-request-id', id);
-                return id;
-              },
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-              autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
-            },
-          }),
+          // Application logs as JSON; request logs come from Fastify's logger (see createHttpApp).
+          useFactory: (config: KontorConfig) => ({ pinoHttp: { level: config.logLevel, name: `kontor-${options.app}`, autoLogging: false }, forRoutes: [] }),
         }),
       ],
       controllers: [HealthController, MetricsController],

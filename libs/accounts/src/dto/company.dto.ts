@@ -173,3 +173,10 @@ export class CreateOperatorInput {
   fullName: string;
   roles: string[];
 }
+
+/** Adds a side of the market to the company: a buyer company can also start selling, and vice versa. */
+export class AddCompanySideDto {
+  @ApiProperty({ enum: ['buyer', 'supplier'] })
+  @IsIn(['buyer', 'supplier'])
+  side: 'buyer' | 'supplier';
+}

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, CompanyActor, Roles } from '@kontor/platform';
 import { CompanyService } from '../company.service';
-import { ChangeRoleDto, CompanyDto, MemberDto, UpdateCompanyDto } from '../dto/company.dto';
+import { AddCompanySideDto, ChangeRoleDto, CompanyDto, MemberDto, UpdateCompanyDto } from '../dto/company.dto';
 
 /** The caller's own company: settings, verification request, members. */
 @ApiTags('company')
@@ -20,6 +20,13 @@ export class CompanyController {
   @Roles('owner', 'admin')
   update(@Actor() actor: CompanyActor, @Body() body: UpdateCompanyDto): Promise<CompanyDto> {
     return this.company.update(actor, body);
+  }
+
+  @Post('sides')
+  @Roles('owner')
+  @HttpCode(200)
+  addSide(@Actor() actor: CompanyActor, @Body() body: AddCompanySideDto): Promise<CompanyDto> {
+    return this.company.addSide(actor, body.side);
   }
 
   @Post('verification-request')

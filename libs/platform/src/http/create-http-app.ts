@@ -1,26 +1,41 @@
-import { DynamicModule } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
-import { AppKind } from '../auth/actor';
+import { loadConfig } from '../config/kontor-config';
+import { AppDefinition } from './app-definition';
 import { HttpMetrics } from './metrics';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpAppOptions {
-  app: AppKind;
-  title: string;
-  description: string;
+  /** Environment overrides on top of process.env (the launcher's embedded database, a test's database). */
+  env?: Record<string, string | undefined>;
   /** Whether this app owns the process's SIGTERM/SIGINT handling (false when the launcher runs all apps). */
   shutdownHooks: boolean;
   bodyLimitBytes?: number;
 }
 
 /** Builds one Kontor app on Fastify with the conventions every app shares; the caller decides where it listens. */
-export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimitBytes ?? 1024 * 1024, trustProxy: true, routerOptions: { maxParamLength: 200 } });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
+export async function createHttpApp(definition: AppDefinition, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const config = loadConfig({ ...process.env, ...options.env });
+  // Fastify logs each request (with its id) through the same JSON logger the app uses.
+  const requestLogger = pino({
+    level: config.logLevel,
+    name: `kontor-${definition.app}`,
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+  });
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+    loggerInstance: requestLogger,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(definition.module(options.env), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -34,16 +49,18 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   });
   app.useGlobalPipes(createValidationPipe());
   const metrics = app.get(HttpMetrics);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onResponse', (request, reply, done) => {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    reply.header('x-request-id', request.id);
+    done(null, payload);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
       metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
       done();
     });
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1.0').addBearerAuth().build(),
+    new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1.0').addBearerAuth().build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   if (options.shutdownHooks) app.enableShutdownHooks();

@@ -7,7 +7,7 @@ export async function runStandalone(definition: AppDefinition): Promise<void> {
   try {
     const config = loadConfig(process.env);
     if (!config.databaseUrl) throw new ConfigError('Invalid configuration: DATABASE_URL is required to start one app alone (npm start runs the embedded database)');
-    const app = await createHttpApp(definition.module(), { ...definition, shutdownHooks: true });
+    const app = await createHttpApp(definition, { shutdownHooks: true });
     await app.listen({ port: config.ports[definition.app], host: config.host });
     console.log(`Kontor ${definition.app} app listening on ${await app.getUrl()} (docs at /docs)`);
   } catch (error) {
