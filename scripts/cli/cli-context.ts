@@ -49,6 +49,8 @@ async function reachable(url: string): Promise<boolean> {
 export class CliContext {
   private embedded: EmbeddedPostgres | null = null;
   private url: string | null = null;
+  /** Migrations applied when this command first connected. */
+  applied: string[] = [];
   private readonly contexts = new Map<AppKind, INestApplicationContext>();
 
   constructor(readonly config: KontorConfig) {}
@@ -64,7 +66,7 @@ export class CliContext {
         this.url = this.embedded.url;
       }
     }
-    await runMigrations(this.url, kontorSchema);
+    this.applied = await runMigrations(this.url, kontorSchema);
     return this.url;
   }
 
