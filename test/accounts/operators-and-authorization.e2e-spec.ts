@@ -81,6 +81,28 @@ describe('operators: verification, suspension, and cross-company access', () => 
     expect(platform.apps.buyer.get<LogMailTransport>(MAIL_TRANSPORT).sent.some((m) => m.to === email)).toBe(true);
   });
 
+  it('refuses company-management writes to plain members with 403 and changes nothing', async () => {
+    const owner = await signUpCompany(platform, 'buyer');
+    await platform.buyer.post('/company/invitations', { email: uniqueEmail('plain'), role: 'member' }, { token: owner.token });
+    const mail = platform.apps.buyer.get<LogMailTransport>(MAIL_TRANSPORT).sent.at(-1)!;
+    const token = /token=([\w-]+)/.exec(mail.text)![1];
+    const member = (await platform.buyer.post('/invitations/accept', { token, fullName: 'Plain Member', password: 'a-long-password' })).body.accessToken;
+    const invitation = (await platform.buyer.post('/company/invitations', { email: uniqueEmail('x'), role: 'member' }, { token: owner.token })).body;
+    const cases: Array<[string, () => Promise<{ status: number }>]> = [
+      ['PATCH /company', () => platform.buyer.patch('/company', { legalName: 'Hijacked Ltd' }, { token: member })],
+      ['POST /company/sides', () => platform.buyer.post('/company/sides', { side: 'supplier' }, { token: member })],
+      ['POST /company/verification-request', () => platform.buyer.post('/company/verification-request', {}, { token: member })],
+      ['PATCH /company/members/:userId', () => platform.buyer.patch(`/company/members/${owner.userId}`, { role: 'member' }, { token: member })],
+      ['DELETE /company/members/:userId', () => platform.buyer.delete(`/company/members/${owner.userId}`, { token: member })],
+      ['POST /company/invitations', () => platform.buyer.post('/company/invitations', { email: uniqueEmail(), role: 'member' }, { token: member })],
+      ['DELETE /company/invitations/:id', () => platform.buyer.delete(`/company/invitations/${invitation.id}`, { token: member })],
+    ];
+    for (const [name, call] of cases) expect({ name, status: (await call()).status }).toEqual({ name, status: 403 });
+    const company = (await platform.buyer.get('/company', { token: owner.token })).body;
+    expect(company).toMatchObject({ legalName: expect.not.stringContaining('Hijacked'), isSupplier: false, verificationStatus: 'unverified' });
+    expect((await platform.buyer.get('/company/members', { token: owner.token })).body).toHaveLength(2);
+  });
+
   it('creates an operator from the command line who can then sign in', async () => {
     const email = uniqueEmail('cli-operator');
     const { stdout } = await promisify(execFile)(
