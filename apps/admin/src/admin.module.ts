@@ -1,8 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@kontor/accounts';
+import { ListingsModule } from '@kontor/listings';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
+import { SettlementModule } from '@kontor/settlement';
+import { CategoriesController } from './controllers/categories.controller';
 import { CompaniesController } from './controllers/companies.controller';
+import { ModerationController } from './controllers/moderation.controller';
+import { PlatformSettingsController } from './controllers/platform-settings.controller';
 import { OperatorAuthController } from './controllers/operator-auth.controller';
 
 @Module({})
@@ -10,8 +15,8 @@ export class AdminModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: AdminModule,
-      imports: [PlatformModule.forApp({ app: 'admin', schema: kontorSchema, env }), AccountsModule],
-      controllers: [OperatorAuthController, CompaniesController],
+      imports: [PlatformModule.forApp({ app: 'admin', schema: kontorSchema, env }), AccountsModule, ListingsModule, SettlementModule],
+      controllers: [OperatorAuthController, CompaniesController, ModerationController, CategoriesController, PlatformSettingsController],
     };
   }
 }

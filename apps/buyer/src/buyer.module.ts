@@ -1,14 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule, CompanyAuthController, CompanyController, InvitationsController, MeController } from '@kontor/accounts';
+import { ListingsModule } from '@kontor/listings';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
+import { SettlementModule } from '@kontor/settlement';
 
 @Module({})
 export class BuyerModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: BuyerModule,
-      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule],
+      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule, SettlementModule],
       controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController],
     };
   }

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+export class CategoryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() slug: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ example: 'industrial/fasteners/bolts' }) path: string;
+  @ApiProperty({ type: [String] }) suggestedAttributes: string[];
+}
+
+export class CreateCategoryDto {
+  @ApiProperty({ pattern: '^[a-z0-9-]{1,60}$' })
+  @Matches(/^[a-z0-9-]{1,60}$/, { message: 'slug must be 1-60 lowercase letters, digits or dashes' })
+  slug: string;
+
+  @ApiProperty({ maxLength: 100 }) @IsString() @Length(1, 100) name: string;
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 50 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  suggestedAttributes?: string[];
+}
+
+export class UpdateCategoryDto {
+  @ApiPropertyOptional({ pattern: '^[a-z0-9-]{1,60}$' })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,60}$/, { message: 'slug must be 1-60 lowercase letters, digits or dashes' })
+  slug?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @Length(1, 100) name?: string;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 50 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 50, { each: true })
+  suggestedAttributes?: string[];
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { CompanyDirectory } from '@kontor/accounts';
+import { CategoriesRepository } from './categories.repository';
+import { ListingContent } from './domain/listing-content';
+import { ListingStatus } from './domain/listing-lifecycle';
+import { isSupplierListable } from './domain/visibility';
+import { ListingsRepository } from './listings.repository';
+import { PlatformSettingsService } from './platform-settings.service';
+
+/** What buyers may see of a listing: its last approved content, with category and supplier facts. */
+export interface PublicListing {
+  id: string;
+  supplierCompanyId: string;
+  supplierName: string;
+  supplierVerified: boolean;
+  supplierCountry: string;
+  sku: string | null;
+  content: ListingContent;
+  category: { id: string; path: string; name: string };
+  stockCount: number | null;
+  /** When the listing was first published. */
+  publishedAt: Date;
+  /** When the visible revision was approved. */
+  approvedAt: Date;
+  revision: number;
+}
+
+export interface ListingSummary {
+  id: string;
+  supplierCompanyId: string;
+  title: string;
+  categoryId: string;
+  status: ListingStatus;
+}
+
+/** Read side of listings for other contexts (search, negotiation, orders) and the buyer app. */
+@Injectable()
+export class ListingCatalog {
+  constructor(
+    private readonly listings: ListingsRepository,
+    private readonly categories: CategoriesRepository,
+    private readonly directory: CompanyDirectory,
+    private readonly settings: PlatformSettingsService,
+  ) {}
+
+  /** The visible listings among `ids` (approved, not archived, supplier listable); others are absent from the map. */
+  async publicListings(ids: string[]): Promise<Map<string, PublicListing>> {
+    const unique = [...new Set(ids)];
+    const rows = (await this.listings.withApproved(unique)).filter((r) => r.approved && r.listing.status !== 'archived');
+    if (rows.length === 0) return new Map();
+    const [suppliers, settings, categories] = await Promise.all([
+      this.directory.getMany(rows.map((r) => r.listing.supplierCompanyId)),
+      this.settings.get(),
+      this.categories.findByIds([...new Set(rows.map((r) => r.approved!.content.categoryId))]),
+    ]);
+    const categoryById = new Map(categories.map((c) => [c.id, c]));
+    const result = new Map<string, PublicListing>();
+    for (const { listing, approved } of rows) {
+      const supplier = suppliers.get(listing.supplierCompanyId);
+      const category = categoryById.get(approved!.content.categoryId);
+      if (!supplier || !category || !isSupplierListable(supplier, settings.allowUnverifiedSuppliers)) continue;
+      result.set(listing.id, {
+        id: listing.id,
+        supplierCompanyId: listing.supplierCompanyId,
+        supplierName: supplier.legalName,
+        supplierVerified: supplier.verified,
+        supplierCountry: supplier.country,
+        sku: listing.sku,
+        content: approved!.content,
+        category: { id: category.id, path: category.path, name: category.name },
+        stockCount: listing.stockCount,
+        publishedAt: listing.publishedAt ?? approved!.approvedAt,
+        approvedAt: approved!.approvedAt,
+        revision: approved!.revision,
+      });
+    }
+    return result;
+  }
+
+  async publicListing(id: string): Promise<PublicListing | null> {
+    return (await this.publicListings([id])).get(id) ?? null;
+  }
+
+  /** Supplier companies with published listings in these categories or their subcategories. */
+  async suppliersInCategories(categoryIds: string[]): Promise<string[]> {
+    return this.listings.suppliersInCategories(await this.categories.subtreeIds(categoryIds));
+  }
+
+  async summary(listingId: string): Promise<ListingSummary | null> {
+    const l = await this.listings.findById(listingId);
+    return l ? { id: l.id, supplierCompanyId: l.supplierCompanyId, title: l.title, categoryId: l.categoryId, status: l.status } : null;
+  }
+
+  async categoryExists(id: string): Promise<boolean> {
+    return /^[0-9a-f-]{36}$/i.test(id) && (await this.categories.findById(id)) !== null;
+  }
+
+  /** Ids of listings that were ever approved, in id order (rebuilding the search index). */
+  approvedIdsBatch(afterId: string | null, limit: number): Promise<string[]> {
+    return this.listings.approvedIdsBatch(afterId, limit);
+  }
+
+  listingIdsOfSupplier(supplierCompanyId: string): Promise<string[]> {
+    return this.listings.idsOfSupplier(supplierCompanyId);
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import { Readable } from 'node:stream';
+import { CompanyActor, DomainError, TransactionRunner, ValidationError } from '@kontor/platform';
+import { CategoriesService } from './categories.service';
+import { LISTING_CSV_COLUMNS, parseListingCsvRow } from './domain/csv-row';
+import { formatCompactTiers } from './domain/price-tiers';
+import { ImportReport, ImportRowReport } from './dto/listing.dto';
+import { ListingsRepository } from './listings.repository';
+import { ListingsService } from './listings.service';
+
+export const MAX_IMPORT_ROWS = 50_000;
+const REQUIRED_COLUMNS = ['sku', 'title', 'category', 'currency', 'price_tiers', 'dispatch_country'];
+
+/** CSV field names for content fields, so a row's error names the column the supplier wrote. */
+const CSV_FIELD: Record<string, string> = {
+  priceTiers: 'price_tiers',
+  leadTimeDays: 'lead_time_days',
+  pricingUnit: 'pricing_unit',
+  dispatchCountry: 'dispatch_country',
+  dispatchRegion: 'dispatch_region',
+  imageUrls: 'image_urls',
+  categoryId: 'category',
+  stockCount: 'stock_count',
+};
+
+function csvField(field: string): string {
+  const head = field.match(/^[A-Za-z]+/)?.[0] ?? field;
+  return CSV_FIELD[head] ? CSV_FIELD[head] + field.slice(head.length) : field;
+}
+
+export interface ImportOptions {
+  submit?: boolean;
+  /** Called after every row (CLI progress bar). */
+  onRow?: (report: ImportRowReport) => void;
+}
+
+/**
+ * Bulk upsert of a supplier's listings from CSV, streamed row by row. Each row runs in its own
+ * transaction, so a bad row is reported and skipped without leaving half of it behind.
+ */
+@Injectable()
+export class ListingImportService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly listings: ListingsRepository,
+    private readonly listingsService: ListingsService,
+    private readonly categories: CategoriesService,
+  ) {}
+
+  importForActor(actor: CompanyActor, input: Readable | string | null | undefined, options: ImportOptions = {}): Promise<ImportReport> {
+    return this.import(actor.companyId, input, options);
+  }
+
+  async import(supplierCompanyId: string, input: Readable | string | null | undefined, options: ImportOptions = {}): Promise<ImportReport> {
+    if (input === null || input === undefined || input === '') throw ValidationError.field('file', 'a CSV body (text/csv) or a multipart file is required');
+    const source = typeof input === 'string' ? Readable.from([input]) : input;
+    const parser = source.pipe(
+      parse({
+        bom: true,
+        skip_empty_lines: true,
+        max_record_size: 64 * 1024,
+        columns: (header: string[]) => {
+          const names = header.map((h) => h.trim().toLowerCase());
+          const unknown = names.find((n) => !(LISTING_CSV_COLUMNS as readonly string[]).includes(n));
+          if (unknown !== undefined) throw ValidationError.field('file', `unknown column '${unknown}'; expected ${LISTING_CSV_COLUMNS.join(', ')}`);
+          const missing = REQUIRED_COLUMNS.find((n) => !names.includes(n));
+          if (missing) throw ValidationError.field('file', `missing column '${missing}'`);
+          return names;
+        },
+      }),
+    );
+    const report: ImportReport = { created: 0, updated: 0, rejected: 0, rows: [] };
+    const categoryCache = new Map<string, string | null>();
+    let row = 0;
+    try {
+      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        row += 1;
+        if (row > MAX_IMPORT_ROWS) throw ValidationError.field('file', `at most ${MAX_IMPORT_ROWS} rows per import`);
+        const result = await this.importRow(supplierCompanyId, row, record, categoryCache, options.submit ?? false);
+        report[result.result] += 1;
+        report.rows.push(result);
+        options.onRow?.(result);
+      }
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      const e = error as { code?: string; message?: string };
+      if (typeof e.code === 'string' && e.code.startsWith('CSV_')) throw ValidationError.field('file', `row ${row + 1}: ${e.message ?? 'malformed CSV'}`, 'CSV_MALFORMED');
+      throw error;
+    }
+    if (row === 0) throw ValidationError.field('file', 'the CSV has no data rows');
+    return report;
+  }
+
+  private async importRow(supplierCompanyId: string, row: number, record: Record<string, string>, categoryCache: Map<string, string | null>, submit: boolean): Promise<ImportRowReport> {
+    const sku = record.sku?.trim() || null;
+    try {
+      const parsed = parseListingCsvRow(record);
+      if (!categoryCache.has(parsed.category)) categoryCache.set(parsed.category, (await this.categories.resolve(parsed.category))?.id ?? null);
+      const categoryId = categoryCache.get(parsed.category);
+      if (!categoryId) throw ValidationError.field('category', `unknown category '${parsed.category}' (use a path like industrial/fasteners/bolts)`);
+      const write = { sku: parsed.sku, stockCount: parsed.stockCount, content: { ...parsed.content, categoryId } };
+      return await this.tx.run(async () => {
+        const existing = await this.listings.findOwnedBySkuForUpdate(supplierCompanyId, parsed.sku);
+        let listing = existing ? await this.listingsService.applyWrite(existing, write) : await this.listingsService.createListing(supplierCompanyId, write);
+        if (submit && (listing.status === 'draft' || listing.status === 'rejected')) listing = await this.listingsService.submitListing(listing);
+        return { row, sku, result: existing ? 'updated' : 'created', listingId: listing.id } as ImportRowReport;
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const problem = Array.isArray(error.details) ? (error.details[0] as { field?: string; message?: string }) : undefined;
+      return { row, sku, result: 'rejected', field: csvField(problem?.field ?? 'row'), reason: problem?.message ?? error.message };
+    }
+  }
+
+  /** Every listing of the supplier as CSV (the working copy), in the import format. */
+  async export(actor: CompanyActor): Promise<string> {
+    const paths = new Map((await this.categories.list()).map((c) => [c.id, c.path]));
+    const chunks: string[] = [stringify([LISTING_CSV_COLUMNS as unknown as string[]])];
+    let after: string | null = null;
+    for (;;) {
+      const batch = await this.listings.ownedBatch(actor.companyId, after, 1000);
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1].id;
+      chunks.push(
+        stringify(
+          batch.map((l) => {
+            const c = l.content;
+            return [
+              l.sku ?? '', c.title, c.description, c.kind, paths.get(c.categoryId) ?? c.categoryId, c.unit, c.moq, c.currency, formatCompactTiers(c.priceTiers),
+              c.leadTimeDays, c.availability, l.stockCount ?? '', c.pricingUnit ?? '', c.dispatchCountry, c.dispatchRegion ?? '',
+              Object.entries(c.attributes).map(([k, v]) => `${k}=${v}`).join(';'), c.certifications.join('|'), c.imageUrls.join('|'),
+            ];
+          }),
+        ),
+      );
+    }
+    return chunks.join('');
+  }
+}

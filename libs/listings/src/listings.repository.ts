@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { Page, PageQuery, pageOffset, toPage, TransactionRunner } from '@kontor/platform';
+import { ListingEntity } from './entities/listing.entity';
+import { ListingRevisionEntity } from './entities/listing-revision.entity';
+import type { ListingKind } from './domain/listing-content';
+import type { ListingStatus } from './domain/listing-lifecycle';
+
+export interface OwnListingsFilter extends PageQuery {
+  status?: ListingStatus;
+  kind?: ListingKind;
+  categoryId?: string;
+  q?: string;
+}
+
+/** A listing joined with the revision buyers see. */
+export interface ListingWithApproved {
+  listing: ListingEntity;
+  approved: ListingRevisionEntity | null;
+}
+
+@Injectable()
+export class ListingsRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  private get repo() {
+    return this.tx.manager.getRepository(ListingEntity);
+  }
+
+  private get revisions() {
+    return this.tx.manager.getRepository(ListingRevisionEntity);
+  }
+
+  /** Tenant-scoped read: another supplier's listing is simply not found. */
+  findOwned(supplierCompanyId: string, id: string): Promise<ListingEntity | null> {
+    return this.repo.findOneBy({ id, supplierCompanyId });
+  }
+
+  findOwnedForUpdate(supplierCompanyId: string, id: string): Promise<ListingEntity | null> {
+    return this.repo.createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id AND l.supplier_company_id = :s', { id, s: supplierCompanyId }).getOne();
+  }
+
+  findOwnedBySkuForUpdate(supplierCompanyId: string, sku: string): Promise<ListingEntity | null> {
+    return this.repo.createQueryBuilder('l').setLock('pessimistic_write').where('l.sku = :sku AND l.supplier_company_id = :s', { sku, s: supplierCompanyId }).getOne();
+  }
+
+  findById(id: string): Promise<ListingEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findByIdForUpdate(id: string): Promise<ListingEntity | null> {
+    return this.repo.createQueryBuilder('l').setLock('pessimistic_write').where('l.id = :id', { id }).getOne();
+  }
+
+  async ownedIds(supplierCompanyId: string, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.repo.createQueryBuilder('l').select('l.id', 'id').where('l.supplier_company_id = :s AND l.id IN (:...ids)', { s: supplierCompanyId, ids }).getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  insert(listing: Partial<ListingEntity>): Promise<ListingEntity> {
+    return this.repo.save(this.repo.create(listing));
+  }
+
+  save(listing: ListingEntity): Promise<ListingEntity> {
+    return this.repo.save(listing);
+  }
+
+  async listOwned(supplierCompanyId: string, filter: OwnListingsFilter): Promise<Page<ListingEntity>> {
+    const qb = this.repo.createQueryBuilder('l').where('l.supplier_company_id = :s', { s: supplierCompanyId });
+    if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
+    if (filter.kind) qb.andWhere('l.kind = :kind', { kind: filter.kind });
+    if (filter.categoryId) qb.andWhere('l.category_id = :c', { c: filter.categoryId });
+    if (filter.q) qb.andWhere('(l.title ILIKE :q OR l.sku ILIKE :q)', { q: `%${filter.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%` });
+    const [items, total] = await qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id').skip(pageOffset(filter)).take(filter.limit).getManyAndCount();
+    return toPage(items, total, filter);
+  }
+
+  /** Every listing of a supplier in SKU order, in batches (CSV export). */
+  ownedBatch(supplierCompanyId: string, afterId: string | null, limit: number): Promise<ListingEntity[]> {
+    const qb = this.repo.createQueryBuilder('l').where('l.supplier_company_id = :s', { s: supplierCompanyId });
+    if (afterId) qb.andWhere('l.id > :after', { after: afterId });
+    return qb.orderBy('l.id').take(limit).getMany();
+  }
+
+  async idsOfSupplier(supplierCompanyId: string): Promise<string[]> {
+    const rows = await this.repo.createQueryBuilder('l').select('l.id', 'id').where('l.supplier_company_id = :s', { s: supplierCompanyId }).getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  /** Ids of listings that were ever approved, in batches (reindexing). */
+  async approvedIdsBatch(afterId: string | null, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `SELECT id FROM listings WHERE approved_revision_id IS NOT NULL AND ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async withApproved(ids: string[]): Promise<ListingWithApproved[]> {
+    if (ids.length === 0) return [];
+    const listings = await this.repo.createQueryBuilder('l').where('l.id IN (:...ids)', { ids }).getMany();
+    const revisionIds = listings.map((l) => l.approvedRevisionId).filter((id): id is string => id !== null);
+    const revisions = revisionIds.length ? await this.revisions.createQueryBuilder('r').where('r.id IN (:...ids)', { ids: revisionIds }).getMany() : [];
+    const byId = new Map(revisions.map((r) => [r.id, r]));
+    return listings.map((listing) => ({ listing, approved: listing.approvedRevisionId ? byId.get(listing.approvedRevisionId) ?? null : null }));
+  }
+
+  findRevision(id: string): Promise<ListingRevisionEntity | null> {
+    return this.revisions.findOneBy({ id });
+  }
+
+  async nextRevisionNumber(listingId: string): Promise<number> {
+    const rows: Array<{ n: number }> = await this.tx.manager.query('SELECT coalesce(max(revision), 0) + 1 AS n FROM listing_revisions WHERE listing_id = $1', [listingId]);
+    return Number(rows[0].n);
+  }
+
+  insertRevision(revision: Partial<ListingRevisionEntity>): Promise<ListingRevisionEntity> {
+    return this.revisions.save(this.revisions.create(revision));
+  }
+
+  /** Submitted listings, oldest submission first. */
+  async moderationQueue(query: PageQuery): Promise<Page<ListingEntity>> {
+    const [items, total] = await this.repo
+      .createQueryBuilder('l')
+      .where(`l.status = 'submitted'`)
+      .orderBy('l.submitted_at', 'ASC')
+      .addOrderBy('l.id')
+      .skip(pageOffset(query))
+      .take(query.limit)
+      .getManyAndCount();
+    return toPage(items, total, query);
+  }
+
+  /** Suppliers with published listings in any of the categories (already expanded to subtrees). */
+  async suppliersInCategories(categoryIds: string[]): Promise<string[]> {
+    if (categoryIds.length === 0) return [];
+    const rows: Array<{ s: string }> = await this.tx.manager.query(
+      `SELECT DISTINCT l.supplier_company_id AS s FROM listings l JOIN listing_revisions r ON r.id = l.approved_revision_id
+       WHERE l.status <> 'archived' AND (r.content->>'categoryId')::uuid = ANY($1::uuid[])`,
+      [categoryIds],
+    );
+    return rows.map((r) => r.s);
+  }
+
+  /** Takes stock under the row lock; false when not enough is left. */
+  async decrementStock(id: string, quantity: number): Promise<boolean> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `UPDATE listings SET stock_count = stock_count - $2, updated_at = now() WHERE id = $1 AND stock_count IS NOT NULL AND stock_count >= $2 RETURNING id`,
+      [id, quantity],
+    );
+    return rows.length === 1;
+  }
+
+  async incrementStock(id: string, quantity: number): Promise<void> {
+    await this.tx.manager.query(`UPDATE listings SET stock_count = stock_count + $2, updated_at = now() WHERE id = $1 AND stock_count IS NOT NULL`, [id, quantity]);
+  }
+}
