@@ -3,14 +3,13 @@ import { AccountsModule, CompanyAuthController, CompanyController, InvitationsCo
 import { ListingsModule } from '@kontor/listings';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
-import { SettlementModule } from '@kontor/settlement';
 
 @Module({})
 export class BuyerModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: BuyerModule,
-      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule, SettlementModule],
+      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule],
       controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController],
     };
   }
