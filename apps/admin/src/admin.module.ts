@@ -3,7 +3,12 @@ import { AccountsModule } from '@kontor/accounts';
 import { ListingsModule } from '@kontor/listings';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
-import { SettlementModule } from '@kontor/settlement';
+import { SettlementModule, StripeRawBody } from '@kontor/settlement';
+import { CommissionRulesController } from './controllers/commission-rules.controller';
+import { FinanceController } from './controllers/finance.controller';
+import { InvoicesController } from './controllers/invoices.controller';
+import { SettlementController } from './controllers/settlement.controller';
+import { StripeWebhooksController } from './controllers/stripe-webhooks.controller';
 import { CategoriesController } from './controllers/categories.controller';
 import { CompaniesController } from './controllers/companies.controller';
 import { ModerationController } from './controllers/moderation.controller';
@@ -16,7 +21,8 @@ export class AdminModule {
     return {
       module: AdminModule,
       imports: [PlatformModule.forApp({ app: 'admin', schema: kontorSchema, env }), AccountsModule, ListingsModule, SettlementModule],
-      controllers: [OperatorAuthController, CompaniesController, ModerationController, CategoriesController, PlatformSettingsController],
+      controllers: [OperatorAuthController, CompaniesController, ModerationController, CategoriesController, PlatformSettingsController, CommissionRulesController, FinanceController, InvoicesController, SettlementController, StripeWebhooksController],
+      providers: [StripeRawBody],
     };
   }
 }

@@ -3,13 +3,14 @@ import { AccountsModule, CompanyAuthController, CompanyController, InvitationsCo
 import { ListingsModule } from '@kontor/listings';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
+import { SettlementModule } from '@kontor/settlement';
 
 @Module({})
 export class BuyerModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: BuyerModule,
-      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule],
+      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule, SettlementModule],
       controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController],
     };
   }

@@ -29,6 +29,20 @@ export interface KontorConfig {
   redisUrl: string | null;
   demoData: boolean;
   jobsEnabled: boolean;
+  /** Days a completed order waits before it is settled to the supplier (SETTLEMENT_HOLD_DAYS). */
+  settlementHoldDays: number;
+  /** Hours after which an unpaid prepaid/card order is cancelled (UNPAID_ORDER_CANCEL_HOURS). */
+  unpaidOrderCancelHours: number;
+  /** Base URL of the Stripe API (STRIPE_API_URL); only set to point the SDK at a local fake in tests. */
+  stripeApiUrl: string | null;
+  /** Days after an RFQ closes in which the buyer may still award; then it expires. */
+  rfqAwardWindowDays: number;
+  /** Mask e-mails, phone numbers and links in chat for the other party until an award. */
+  chatMaskContacts: boolean;
+  /** How often (ms) the embedded chat fan-out polls for events of other processes (no REDIS_URL). */
+  chatPollIntervalMs: number;
+  /** Chat messages one user may send per minute (per process). */
+  chatRateLimitPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -135,6 +149,13 @@ export function loadConfig(env: Env = process.env): KontorConfig {
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
     demoData: bool(env, 'DEMO_DATA', true),
     jobsEnabled: bool(env, 'JOBS_ENABLED', true),
+    settlementHoldDays: int(env, 'SETTLEMENT_HOLD_DAYS', 7, 0, 365),
+    unpaidOrderCancelHours: int(env, 'UNPAID_ORDER_CANCEL_HOURS', 72, 1, 24 * 365),
+    stripeApiUrl: url(env, 'STRIPE_API_URL', ['http', 'https']),
+    rfqAwardWindowDays: int(env, 'RFQ_AWARD_WINDOW_DAYS', 14, 1, 365),
+    chatMaskContacts: bool(env, 'CHAT_MASK_CONTACTS', true),
+    chatPollIntervalMs: int(env, 'CHAT_POLL_INTERVAL_MS', 100, 10, 60_000),
+    chatRateLimitPerMinute: int(env, 'CHAT_RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
   };
   if (config.stripeSecretKey && !/^(sk|rk)_(test|live)_/.test(config.stripeSecretKey)) {
     fail('STRIPE_SECRET_KEY', 'must start with sk_test_, sk_live_, rk_test_ or rk_live_', '***');

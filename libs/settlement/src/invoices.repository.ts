@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { Page, pageOffset, toPage, TransactionRunner } from '@kontor/platform';
+import { invoiceNumber, PaymentTerms } from './domain/settlement-netting';
+
+export interface Invoice {
+  id: string;
+  number: string;
+  orderId: string;
+  orderNumber: string;
+  buyerCompanyId: string;
+  supplierCompanyId: string;
+  amount: number;
+  currency: string;
+  paymentTerms: PaymentTerms;
+  status: 'issued' | 'paid' | 'void';
+  issuedAt: Date;
+  dueAt: Date;
+  paidAt: Date | null;
+  paidReference: string | null;
+}
+
+function toInvoice(r: any): Invoice {
+  return {
+    id: r.id,
+    number: r.number,
+    orderId: r.order_id,
+    orderNumber: r.order_number,
+    buyerCompanyId: r.buyer_company_id,
+    supplierCompanyId: r.supplier_company_id,
+    amount: Number(r.amount),
+    currency: r.currency,
+    paymentTerms: r.payment_terms,
+    status: r.status,
+    issuedAt: r.issued_at,
+    dueAt: r.due_at,
+    paidAt: r.paid_at,
+    paidReference: r.paid_reference,
+  };
+}
+
+export interface InvoiceFilter {
+  buyerCompanyId?: string;
+  supplierCompanyId?: string;
+  status?: 'issued' | 'paid' | 'void' | 'overdue';
+  now: Date;
+  page: number;
+  limit: number;
+}
+
+@Injectable()
+export class InvoicesRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  private get q() {
+    return this.tx.manager;
+  }
+
+  /**
+   * Next number of the year. The sequence row stays locked until the caller's transaction ends,
+   * so a rolled-back order gives its number back: numbers are gapless.
+   */
+  async nextNumber(year: number): Promise<{ number: string; seq: number }> {
+    const [row] = await this.q.query(
+      `INSERT INTO invoice_sequences (year, last_value) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = invoice_sequences.last_value + 1 RETURNING last_value`,
+      [year],
+    );
+    return { number: invoiceNumber(year, row.last_value), seq: row.last_value };
+  }
+
+  async insert(i: Omit<Invoice, 'id' | 'number' | 'status' | 'paidAt' | 'paidReference'>): Promise<Invoice> {
+    const existing = await this.findByOrder(i.orderId);
+    if (existing) return existing;
+    const year = i.issuedAt.getUTCFullYear();
+    const { number, seq } = await this.nextNumber(year);
+    const rows = await this.q.query(
+      `INSERT INTO invoices (number, year, seq, order_id, order_number, buyer_company_id, supplier_company_id, amount, currency, payment_terms, status, issued_at, due_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'issued', $11, $12) RETURNING *`,
+      [number, year, seq, i.orderId, i.orderNumber, i.buyerCompanyId, i.supplierCompanyId, i.amount, i.currency, i.paymentTerms, i.issuedAt, i.dueAt],
+    );
+    return toInvoice(rows[0]);
+  }
+
+  async findByOrder(orderId: string, lock = false): Promise<Invoice | null> {
+    const rows = await this.q.query(`SELECT * FROM invoices WHERE order_id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderId]);
+    return rows[0] ? toInvoice(rows[0]) : null;
+  }
+
+  async findById(id: string, lock = false): Promise<Invoice | null> {
+    const rows = await this.q.query(`SELECT * FROM invoices WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    return rows[0] ? toInvoice(rows[0]) : null;
+  }
+
+  async findByNumber(number: string, lock = false): Promise<Invoice | null> {
+    const rows = await this.q.query(`SELECT * FROM invoices WHERE number = $1 ${lock ? 'FOR UPDATE' : ''}`, [number]);
+    return rows[0] ? toInvoice(rows[0]) : null;
+  }
+
+  async markPaid(id: string, at: Date, reference: string | null, operatorId: string | null): Promise<void> {
+    await this.q.query(`UPDATE invoices SET status = 'paid', paid_at = $2, paid_reference = $3, marked_paid_by = $4 WHERE id = $1`, [id, at, reference, operatorId]);
+  }
+
+  async markIssued(id: string): Promise<void> {
+    await this.q.query(`UPDATE invoices SET status = 'issued', paid_at = NULL, paid_reference = NULL WHERE id = $1`, [id]);
+  }
+
+  async markVoid(id: string): Promise<void> {
+    await this.q.query(`UPDATE invoices SET status = 'void' WHERE id = $1 AND status = 'issued'`, [id]);
+  }
+
+  async list(f: InvoiceFilter): Promise<Page<Invoice>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.buyerCompanyId) where.push(`buyer_company_id = $${params.push(f.buyerCompanyId)}`);
+    if (f.supplierCompanyId) where.push(`supplier_company_id = $${params.push(f.supplierCompanyId)}`);
+    if (f.status === 'overdue') where.push(`status = 'issued' AND due_at < $${params.push(f.now)}`);
+    else if (f.status) where.push(`status = $${params.push(f.status)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ n }] = await this.q.query(`SELECT count(*)::int AS n FROM invoices ${clause}`, params);
+    const rows = await this.q.query(`SELECT * FROM invoices ${clause} ORDER BY issued_at DESC, number DESC LIMIT ${f.limit} OFFSET ${pageOffset(f)}`, params);
+    return toPage(rows.map(toInvoice), n, f);
+  }
+}
