@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
+import { signInOperator } from '../support/fixtures';
 import { startTestPlatform, TestPlatform } from '../support/test-platform';
 
 describe('API conventions shared by every app', () => {
@@ -33,7 +34,6 @@ describe('API conventions shared by every app', () => {
   });
 
   it('caps page sizes and names the bad query parameter', async () => {
-    const { signInOperator } = await import('../support/fixtures');
     const operator = await signInOperator(platform, ['moderator']);
     const res = await platform.admin.get('/companies?limit=1000', { token: operator.token });
     expect(res.status).toBe(400);
