@@ -12,6 +12,26 @@ export interface JobOptions {
 }
 
 /**
+ * pg-boss's create_queue deadlocks when run concurrently (apps register their workers in parallel,
+ * and several apps may share a process), so creations are chained process-wide and retried when
+ * another process wins the race.
+ */
+let queueCreations: Promise<unknown> = Promise.resolve();
+
+async function createQueueWithRetry(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 8 || (code !== '40P01' && code !== '23505')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+/**
  * Durable background work on pg-boss: a job sent inside a use case's transaction is written by
  * that transaction (the transactional outbox), so it exists exactly when the change does.
  * Workers retry with exponential backoff.
@@ -40,7 +60,9 @@ export class JobQueue implements OnApplicationShutdown {
   private async queue(name: string): Promise<PgBoss> {
     const boss = await this.start();
     if (!this.queues.has(name)) {
-      await boss.createQueue(name);
+      const created = queueCreations.then(() => createQueueWithRetry(boss, name));
+      queueCreations = created.catch(() => undefined);
+      await created;
       this.queues.add(name);
     }
     return boss;
