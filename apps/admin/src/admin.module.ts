@@ -1,8 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@kontor/accounts';
 import { ListingsModule } from '@kontor/listings';
+import { NegotiationModule } from '@kontor/negotiation';
+import { NotificationsModule } from '@kontor/notifications';
+import { RfqsController } from './controllers/rfqs.controller';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
+import { OrdersModule } from '@kontor/orders';
 import { SettlementModule, StripeRawBody } from '@kontor/settlement';
 import { CommissionRulesController } from './controllers/commission-rules.controller';
 import { FinanceController } from './controllers/finance.controller';
@@ -14,14 +18,15 @@ import { CompaniesController } from './controllers/companies.controller';
 import { ModerationController } from './controllers/moderation.controller';
 import { PlatformSettingsController } from './controllers/platform-settings.controller';
 import { OperatorAuthController } from './controllers/operator-auth.controller';
+import { DisputesController } from './controllers/disputes.controller';
 
 @Module({})
 export class AdminModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: AdminModule,
-      imports: [PlatformModule.forApp({ app: 'admin', schema: kontorSchema, env }), AccountsModule, ListingsModule, SettlementModule],
-      controllers: [OperatorAuthController, CompaniesController, ModerationController, CategoriesController, PlatformSettingsController, CommissionRulesController, FinanceController, InvoicesController, SettlementController, StripeWebhooksController],
+      imports: [PlatformModule.forApp({ app: 'admin', schema: kontorSchema, env }), AccountsModule, ListingsModule, NotificationsModule, NegotiationModule, SettlementModule, OrdersModule],
+      controllers: [OperatorAuthController, RfqsController, CompaniesController, ModerationController, CategoriesController, PlatformSettingsController, CommissionRulesController, FinanceController, InvoicesController, SettlementController, StripeWebhooksController, DisputesController],
       providers: [StripeRawBody],
     };
   }

@@ -1,17 +1,36 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule, CompanyAuthController, CompanyController, InvitationsController, MeController } from '@kontor/accounts';
 import { ListingsModule } from '@kontor/listings';
+import { NegotiationModule } from '@kontor/negotiation';
+import { NotificationsModule } from '@kontor/notifications';
+import { SearchModule } from '@kontor/search';
+import { CompareController } from './controllers/compare.controller';
+import { ListingsCategoriesController } from './controllers/listings-categories.controller';
+import { ListingsController } from './controllers/listings.controller';
+import { SearchController } from './controllers/search.controller';
+import { AwardsController } from './controllers/awards.controller';
+import { NotificationsController } from './controllers/notifications.controller';
+import { QuotesController } from './controllers/quotes.controller';
+import { RfqsController } from './controllers/rfqs.controller';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
+import { OrdersModule } from '@kontor/orders';
 import { SettlementModule } from '@kontor/settlement';
+import { CartController } from './controllers/cart.controller';
+import { CheckoutController } from './controllers/checkout.controller';
+import { OrdersController } from './controllers/orders.controller';
+import { DisputesController } from './controllers/disputes.controller';
+import { ReviewsController } from './controllers/reviews.controller';
+import { InvoicesController } from './controllers/invoices.controller';
+import { PaymentsController } from './controllers/payments.controller';
 
 @Module({})
 export class BuyerModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: BuyerModule,
-      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule, SettlementModule],
-      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController],
+      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule, SearchModule, NotificationsModule, NegotiationModule, SettlementModule, OrdersModule],
+      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, SearchController, ListingsController, CompareController, ListingsCategoriesController, RfqsController, QuotesController, AwardsController, NotificationsController, CartController, CheckoutController, OrdersController, DisputesController, ReviewsController, InvoicesController, PaymentsController],
     };
   }
 }

@@ -1,20 +1,31 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule, CompanyAuthController, CompanyController, InvitationsController, MeController } from '@kontor/accounts';
 import { ListingsModule } from '@kontor/listings';
+import { NegotiationModule } from '@kontor/negotiation';
+import { NotificationsModule } from '@kontor/notifications';
+import { NotificationsController } from './controllers/notifications.controller';
+import { QuotesController } from './controllers/quotes.controller';
+import { RfqInboxInvitationsController } from './controllers/rfq-inbox-invitations.controller';
+import { RfqInboxController } from './controllers/rfq-inbox.controller';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
+import { OrdersModule } from '@kontor/orders';
 import { SettlementModule } from '@kontor/settlement';
 import { ListingsCategoriesController } from './controllers/listings-categories.controller';
 import { ListingsController } from './controllers/listings.controller';
 import { PriceListsController } from './controllers/price-lists.controller';
+import { OrdersController } from './controllers/orders.controller';
+import { PayoutsController } from './controllers/payouts.controller';
+import { StatementsController } from './controllers/statements.controller';
+import { StripeOnboardingController } from './controllers/stripe-onboarding.controller';
 
 @Module({})
 export class SupplierModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: SupplierModule,
-      imports: [PlatformModule.forApp({ app: 'supplier', schema: kontorSchema, env }), AccountsModule, ListingsModule, SettlementModule],
-      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, ListingsController, PriceListsController, ListingsCategoriesController],
+      imports: [PlatformModule.forApp({ app: 'supplier', schema: kontorSchema, env }), AccountsModule, ListingsModule, NotificationsModule, NegotiationModule, SettlementModule, OrdersModule],
+      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, RfqInboxController, RfqInboxInvitationsController, QuotesController, NotificationsController, ListingsController, PriceListsController, ListingsCategoriesController, OrdersController, PayoutsController, StatementsController, StripeOnboardingController],
     };
   }
 }

@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock, ConflictError, JobQueue, KONTOR_CONFIG, KontorConfig, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
+import { registerWorkers } from './job-workers';
 import { CommissionRules } from './commission-rules.service';
 import { CommissionLineInput, OrderCommission, refundCommissionPart } from './domain/commission';
 import { postings } from './domain/journal-entry';
@@ -50,7 +51,7 @@ export const STRIPE_REFUND_QUEUE = 'settlement.stripe-refund';
  * commission + journal entry + invoice), cancellation, refunds and completion.
  */
 @Injectable()
-export class OrderAccounting implements OnModuleInit {
+export class OrderAccounting implements OnApplicationBootstrap {
   private readonly logger = new Logger('OrderAccounting');
 
   constructor(
@@ -67,8 +68,8 @@ export class OrderAccounting implements OnModuleInit {
     @Inject(STRIPE_PAYMENT_PROVIDER) private readonly stripe: PaymentProvider | null,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    await this.jobs.work<{ refundId: string }>(STRIPE_REFUND_QUEUE, (job) => this.executeStripeRefund(job.refundId));
+  async onApplicationBootstrap(): Promise<void> {
+    await registerWorkers(this.jobs, [{ queue: STRIPE_REFUND_QUEUE, handler: (job: { refundId: string }) => this.executeStripeRefund(job.refundId) }]);
   }
 
   /** Payment methods this deployment accepts. */

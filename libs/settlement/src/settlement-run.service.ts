@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Clock, CompanyActor, ConflictError, JobQueue, KONTOR_CONFIG, KontorConfig, NotFoundError, OperatorActor, Page, PageQuery, TransactionRunner } from '@kontor/platform';
+import { registerWorkers } from './job-workers';
 import { ConnectedAccountsRepository } from './connected-accounts.repository';
 import { postings } from './domain/journal-entry';
 import { netPayout } from './domain/settlement-netting';
@@ -51,7 +52,7 @@ function payoutDto(p: Payout): PayoutDto {
  * forbids paying an order twice, so a second or resumed run only picks up what is left.
  */
 @Injectable()
-export class SettlementRuns implements OnModuleInit {
+export class SettlementRuns implements OnApplicationBootstrap {
   private readonly logger = new Logger('SettlementRuns');
 
   constructor(
@@ -67,13 +68,18 @@ export class SettlementRuns implements OnModuleInit {
     @Inject(STRIPE_PAYMENT_PROVIDER) private readonly stripe: PaymentProvider | null,
   ) {}
 
-  async onModuleInit(): Promise<void> {
+  async onApplicationBootstrap(): Promise<void> {
     if (!this.config.jobsEnabled) return;
-    await this.jobs.work<{ payoutId: string }>(PAYOUT_QUEUE, (job) => this.executePayout(job.payoutId));
-    await this.jobs.work<{ day: string }>(SCHEDULED_RUN_QUEUE, async () => {
-      await this.run('schedule');
-      await this.scheduleNext();
-    });
+    await registerWorkers(this.jobs, [
+      { queue: PAYOUT_QUEUE, handler: (job: { payoutId: string }) => this.executePayout(job.payoutId) },
+      {
+        queue: SCHEDULED_RUN_QUEUE,
+        handler: async () => {
+          await this.run('schedule');
+          await this.scheduleNext();
+        },
+      },
+    ]);
     await this.scheduleNext();
   }
 

@@ -1,0 +1,63 @@
+export const ORDER_STATUSES = ['pending_approval', 'rejected', 'placed', 'confirmed', 'declined', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export type OrderAction = 'approve' | 'reject' | 'confirm' | 'decline' | 'ship' | 'deliver' | 'complete' | 'cancel';
+
+/** Who may take an action: the buyer company, the supplier company, or the system (timeouts). */
+export type OrderParty = 'buyer' | 'supplier' | 'system';
+
+interface Transition {
+  from: OrderStatus[];
+  to: OrderStatus;
+  by: OrderParty[];
+}
+
+/**
+ * The order lifecycle as data:
+ * pending_approval → placed (approve) | rejected; placed → confirmed | declined;
+ * confirmed → shipped → delivered → completed; cancelled from any state before shipping.
+ */
+export const ORDER_TRANSITIONS: Record<OrderAction, Transition> = {
+  approve: { from: ['pending_approval'], to: 'placed', by: ['buyer'] },
+  reject: { from: ['pending_approval'], to: 'rejected', by: ['buyer'] },
+  confirm: { from: ['placed'], to: 'confirmed', by: ['supplier'] },
+  decline: { from: ['placed'], to: 'declined', by: ['supplier'] },
+  ship: { from: ['confirmed'], to: 'shipped', by: ['supplier'] },
+  deliver: { from: ['shipped'], to: 'delivered', by: ['supplier', 'buyer'] },
+  complete: { from: ['delivered'], to: 'completed', by: ['buyer', 'system'] },
+  cancel: { from: ['pending_approval', 'placed', 'confirmed'], to: 'cancelled', by: ['buyer', 'system'] },
+};
+
+export class OrderTransitionError extends Error {
+  constructor(
+    readonly code: 'ORDER_TRANSITION_NOT_ALLOWED' | 'ORDER_ACTION_FORBIDDEN',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The status after `action`, or an error naming why the action is not possible now. */
+export function nextOrderStatus(current: OrderStatus, action: OrderAction, by: OrderParty): OrderStatus {
+  const t = ORDER_TRANSITIONS[action];
+  if (!t.by.includes(by)) throw new OrderTransitionError('ORDER_ACTION_FORBIDDEN', `The ${by} cannot ${action} an order`);
+  if (!t.from.includes(current)) throw new OrderTransitionError('ORDER_TRANSITION_NOT_ALLOWED', `Cannot ${action} an order that is ${current.replace('_', ' ')}`);
+  return t.to;
+}
+
+/** States in which stock is held for the order (released when it ends without shipping). */
+export function holdsStock(status: OrderStatus): boolean {
+  return status === 'pending_approval' || status === 'placed' || status === 'confirmed';
+}
+
+/** States in which the order's money is on the ledger (placed and not cancelled). */
+export function isOnLedger(status: OrderStatus): boolean {
+  return ['placed', 'confirmed', 'shipped', 'delivered', 'completed'].includes(status);
+}
+
+/** Whether an order of this total needs an approver under the buyer's threshold (a threshold in another currency always does). */
+export function needsApproval(total: { amount: number; currency: string }, threshold: { amount: number; currency: string } | null): boolean {
+  if (!threshold) return false;
+  if (threshold.currency !== total.currency) return true;
+  return total.amount > threshold.amount;
+}

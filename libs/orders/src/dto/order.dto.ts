@@ -1,0 +1,216 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { PageQuery } from '@kontor/platform';
+import type { OrderMoney } from '@kontor/settlement';
+import { ORDER_STATUSES, OrderStatus } from '../domain/order-lifecycle';
+import type { Order } from '../orders.repository';
+
+export class OrderDetailsDto {
+  @ApiPropertyOptional({ maxLength: 100, description: "The buyer's own purchase order number" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  poNumber?: string;
+
+  @ApiProperty({ maxLength: 1000 })
+  @IsString()
+  @Length(5, 1000)
+  deliveryAddress: string;
+
+  @ApiProperty({ example: 'DE', description: 'ISO 3166-1 alpha-2' })
+  @Matches(/^[A-Z]{2}$/, { message: 'deliveryCountry must be an ISO 3166-1 alpha-2 code' })
+  deliveryCountry: string;
+
+  @ApiPropertyOptional({ enum: ['invoice', 'stripe'], default: 'invoice' })
+  @IsOptional()
+  @IsIn(['invoice', 'stripe'])
+  paymentMethod?: 'invoice' | 'stripe';
+
+  @ApiPropertyOptional({ enum: ['prepaid', 'net_15', 'net_30', 'net_60'], default: 'net_30', description: 'Invoice payment terms (card payments are prepaid)' })
+  @IsOptional()
+  @IsIn(['prepaid', 'net_15', 'net_30', 'net_60'])
+  paymentTerms?: 'prepaid' | 'net_15' | 'net_30' | 'net_60';
+}
+
+export class CheckoutDto extends OrderDetailsDto {}
+
+export class OrderLineInputDto {
+  @ApiProperty()
+  @IsUUID()
+  listingId: string;
+
+  @ApiProperty({ minimum: 1, maximum: 1_000_000_000 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  quantity: number;
+}
+
+export class PlaceOrderDto extends OrderDetailsDto {
+  @ApiProperty({ type: [OrderLineInputDto], maxItems: 100, description: 'Prices are computed by the server; send only listing and quantity' })
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineInputDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  lines: OrderLineInputDto[];
+}
+
+export class CartItemDto {
+  @ApiProperty({ minimum: 1, maximum: 1_000_000_000 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  quantity: number;
+}
+
+export class ReasonDto {
+  @ApiProperty({ minLength: 3, maxLength: 1000 })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class ShipOrderDto {
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @Length(2, 100)
+  carrier: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @Length(2, 100)
+  trackingNumber: string;
+}
+
+export class ReorderDto {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  poNumber?: string;
+}
+
+export class ReorderScheduleDto extends ReorderDto {
+  @ApiProperty({ minimum: 1, maximum: 52 })
+  @IsInt()
+  @Min(1)
+  @Max(52)
+  everyWeeks: number;
+
+  @ApiProperty({ description: 'Last day a repeat may run (ISO 8601)' })
+  @IsDateString()
+  until: string;
+}
+
+export class OrderListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES })
+  @IsOptional()
+  @IsIn(ORDER_STATUSES)
+  status?: OrderStatus;
+}
+
+export class OrderLineDto {
+  @ApiProperty() id: string;
+  @ApiProperty() position: number;
+  @ApiProperty({ nullable: true, type: String }) listingId: string | null;
+  @ApiProperty() description: string;
+  @ApiProperty({ nullable: true, type: String }) sku: string | null;
+  @ApiProperty({ nullable: true, type: String }) categoryId: string | null;
+  @ApiProperty() quantity: number;
+  @ApiProperty() unit: string;
+  @ApiProperty() unitPrice: number;
+  @ApiProperty() lineTotal: number;
+  @ApiProperty() priceSource: string;
+  @ApiPropertyOptional({ description: 'Supplier view: the frozen commission of this line and the rule that set it' })
+  commission?: { fee: number; ruleId: string; ruleScope: string; rateBp: number } | null;
+}
+
+export class OrderDto {
+  @ApiProperty() id: string;
+  @ApiProperty() number: string;
+  @ApiProperty() buyerCompanyId: string;
+  @ApiProperty() supplierCompanyId: string;
+  @ApiProperty() source: string;
+  @ApiProperty({ nullable: true, type: String }) purchaseIntentId: string | null;
+  @ApiProperty({ nullable: true, type: String }) checkoutId: string | null;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty() currency: string;
+  @ApiProperty() total: number;
+  @ApiProperty() refunded: number;
+  @ApiProperty({ nullable: true, type: String }) poNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) deliveryAddress: string | null;
+  @ApiProperty({ nullable: true, type: String }) deliveryCountry: string | null;
+  @ApiProperty() paymentMethod: string;
+  @ApiProperty() paymentTerms: string;
+  @ApiProperty() paymentStatus: string;
+  @ApiProperty({ nullable: true, type: String }) paymentFailureReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) carrier: string | null;
+  @ApiProperty({ nullable: true, type: String }) trackingNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) rejectionReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) declineReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) placedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: [OrderLineDto] }) lines: OrderLineDto[];
+  @ApiPropertyOptional({ description: 'Invoice, payment, refunds; for suppliers also commission and expected payout date' })
+  money?: Partial<OrderMoney> | null;
+
+  static from(o: Order, view: 'buyer' | 'supplier' | 'operator', money: OrderMoney | null): OrderDto {
+    const showCommission = view !== 'buyer';
+    return {
+      id: o.id,
+      number: o.number,
+      buyerCompanyId: o.buyerCompanyId,
+      supplierCompanyId: o.supplierCompanyId,
+      source: o.source,
+      purchaseIntentId: o.purchaseIntentId,
+      checkoutId: o.checkoutId,
+      status: o.status,
+      currency: o.currency,
+      total: o.total,
+      refunded: o.refunded,
+      poNumber: o.poNumber,
+      deliveryAddress: o.deliveryAddress,
+      deliveryCountry: o.deliveryCountry,
+      paymentMethod: o.paymentMethod,
+      paymentTerms: o.paymentTerms,
+      paymentStatus: o.paymentStatus,
+      paymentFailureReason: o.paymentFailureReason,
+      carrier: o.carrier,
+      trackingNumber: o.trackingNumber,
+      rejectionReason: o.rejectionReason,
+      declineReason: o.declineReason,
+      cancelReason: o.cancelReason,
+      placedAt: o.placedAt?.toISOString() ?? null,
+      completedAt: o.completedAt?.toISOString() ?? null,
+      createdAt: o.createdAt.toISOString(),
+      lines: o.lines.map((l) => ({
+        id: l.id,
+        position: l.position,
+        listingId: l.listingId,
+        description: l.description,
+        sku: l.sku,
+        categoryId: l.categoryId,
+        quantity: l.quantity,
+        unit: l.unit,
+        unitPrice: l.unitPrice,
+        lineTotal: l.lineTotal,
+        priceSource: l.priceSource,
+        ...(showCommission ? { commission: l.commissionRuleId ? { fee: l.commissionFee!, ruleId: l.commissionRuleId, ruleScope: l.commissionRuleScope!, rateBp: l.commissionRateBp! } : null } : {}),
+      })),
+      money: money
+        ? showCommission
+          ? money
+          : { currency: money.currency, gross: money.gross, refunded: money.refunded, payment: money.payment, invoice: money.invoice, refunds: money.refunds.map(({ commissionPart: _c, ...r }) => r) as never, paidAt: money.paidAt }
+        : null,
+    };
+  }
+}
+
+export class CheckoutResultDto {
+  @ApiProperty() checkoutId: string;
+  @ApiProperty({ type: [OrderDto] }) orders: OrderDto[];
+}
