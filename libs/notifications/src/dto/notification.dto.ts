@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageQuery } from '@kontor/platform';
+
+export class NotificationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() type: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) body: string | null;
+  @ApiProperty({ type: Object }) data: object;
+  @ApiProperty() read: boolean;
+  @ApiProperty() createdAt: string;
+}
+
+export class NotificationFeedDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() total: number;
+  @ApiProperty() unread: number;
+}
+
+export class NotificationQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only unread entries' })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  unread?: boolean;
+}
