@@ -2,6 +2,7 @@ export { ListingsModule } from './listings.module';
 export { ListingPricing, ListingQuote, QuoteRequest } from './listing-pricing.service';
 export { ListingStock } from './listing-stock.service';
 export { ListingCatalog, PublicListing, ListingSummary } from './listing-catalog.service';
+export { BuyerListingsService } from './buyer-listings.service';
 export { ListingsService } from './listings.service';
 export { ListingImportService, ImportOptions, MAX_IMPORT_ROWS } from './listing-import.service';
 export { ListingModerationService } from './listing-moderation.service';
@@ -18,6 +19,7 @@ export * from './dto/listing.dto';
 export * from './dto/category.dto';
 export * from './dto/price-list.dto';
 export * from './dto/moderation.dto';
+export * from './dto/buyer-listing.dto';
 
 import { CategoryEntity } from './entities/category.entity';
 import { ListingEntity } from './entities/listing.entity';

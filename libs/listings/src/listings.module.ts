@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { BuyerListingsService } from './buyer-listings.service';
 import { CategoriesRepository } from './categories.repository';
 import { CategoriesService } from './categories.service';
 import { CompanyEventsListener } from './company-events.listener';
@@ -37,6 +38,7 @@ import { PriceListsService } from './price-lists.service';
     ListingImportService,
     PriceListsService,
     ListingModerationService,
+    BuyerListingsService,
     CompanyEventsListener,
     CsvBodyParser,
     { provide: SUPPLIER_RATINGS, useClass: NoSupplierRatings },
@@ -51,6 +53,7 @@ import { PriceListsService } from './price-lists.service';
     ListingImportService,
     PriceListsService,
     ListingModerationService,
+    BuyerListingsService,
     SUPPLIER_RATINGS,
   ],
 })

@@ -144,7 +144,8 @@ export class ListingsRepository {
 
   /** Takes stock under the row lock; false when not enough is left. */
   async decrementStock(id: string, quantity: number): Promise<boolean> {
-    const rows: Array<{ id: string }> = await this.tx.manager.query(
+    // TypeORM returns [rows, affectedCount] for an UPDATE (fix by orders: reserve always failed).
+    const [rows]: [Array<{ id: string }>, number] = await this.tx.manager.query(
       `UPDATE listings SET stock_count = stock_count - $2, updated_at = now() WHERE id = $1 AND stock_count IS NOT NULL AND stock_count >= $2 RETURNING id`,
       [id, quantity],
     );

@@ -1,0 +1,15 @@
+export { SearchModule } from './search.module';
+export { SearchService } from './search.service';
+export { SearchIndexer } from './search-indexer.service';
+export { SEARCH_ENGINE, SearchEngine, SearchDocument, EngineQuery, EngineResult, SearchFilters, SearchSort, SEARCH_SORTS } from './ports/search-engine.port';
+export { PostgresSearchEngine, SqlStatement } from './adapters/postgres-search.engine';
+export { MeilisearchEngine, TRADE_SYNONYMS } from './adapters/meilisearch.engine';
+export { toSearchDocument } from './domain/search-document';
+export * from './dto/search.dto';
+
+import { SearchDocuments1795000300000 } from './migrations/1795000300000-search-documents';
+
+/** Search owns no TypeORM entities: its table is written with SQL (tsvector). */
+export const searchEntities: Array<new () => unknown> = [];
+/** Migrations of the search tables. */
+export const searchMigrations = [SearchDocuments1795000300000];

@@ -1,0 +1,81 @@
+/** One listing as the search index holds it (denormalized, built from the approved revision). */
+export interface SearchDocument {
+  id: string;
+  supplierCompanyId: string;
+  supplierName: string;
+  supplierVerified: boolean;
+  supplierRating: number | null;
+  title: string;
+  description: string;
+  kind: 'good' | 'service';
+  categoryId: string;
+  categoryPath: string;
+  /** Every ancestor path, so a filter on `industrial` matches `industrial/fasteners/bolts`. */
+  categoryPaths: string[];
+  categoryName: string;
+  country: string;
+  region: string | null;
+  certifications: string[];
+  attributes: Record<string, string>;
+  currency: string;
+  /** Unit price at the MOQ (public tiers), minor units: what price filters and sorts use. */
+  basePrice: number;
+  moq: number;
+  leadTimeDays: number;
+  availability: 'in_stock' | 'made_to_order';
+  /** Epoch milliseconds of first publication (sort by newest). */
+  publishedAt: number;
+}
+
+export const SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc', 'lead_time', 'newest', 'rating'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export interface SearchFilters {
+  categoryPath?: string;
+  kind?: 'good' | 'service';
+  country?: string;
+  certification?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  currency?: string;
+  maxMoq?: number;
+  maxLeadTime?: number;
+  verifiedOnly?: boolean;
+}
+
+export interface EngineQuery {
+  /** Free text (may be empty: browse). */
+  text: string;
+  filters: SearchFilters;
+  sort: SearchSort;
+  offset: number;
+  limit: number;
+}
+
+export interface EngineHit {
+  id: string;
+  /** Fields with matches wrapped in <mark>…</mark> (HTML-escaped otherwise). */
+  highlights: { title: string; description: string };
+}
+
+export type FacetCounts = Record<string, number>;
+
+export interface EngineResult {
+  hits: EngineHit[];
+  total: number;
+  facets: { category: FacetCounts; country: FacetCounts; kind: FacetCounts; certification: FacetCounts };
+}
+
+/** A full-text search backend; PostgreSQL by default, Meilisearch when MEILI_URL is set. */
+export interface SearchEngine {
+  readonly name: string;
+  /** Creates the index / applies its settings; safe to call repeatedly. */
+  prepare(): Promise<void>;
+  upsert(documents: SearchDocument[]): Promise<void>;
+  remove(ids: string[]): Promise<void>;
+  /** Removes every document (full rebuild). */
+  clear(): Promise<void>;
+  search(query: EngineQuery): Promise<EngineResult>;
+}
+
+export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');

@@ -1,0 +1,3 @@
+import { searchContract } from './search-contract';
+
+searchContract('postgres', { MEILI_URL: '' }, false);
