@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { SUPPLIER_RATINGS, SupplierRatings } from '@kontor/listings';
 import { Clock } from '@kontor/platform';
 import { Ledger } from '@kontor/settlement';
 import { colleague, openRfq, quoteBody, suppliers as moreSuppliers } from '../negotiation/negotiation-fixtures';
@@ -88,6 +89,9 @@ describe('buyer checks out from several suppliers, orders run their course and a
     expect(award.status).toBe(201);
     await done;
     const intentId = award.body.purchaseIntentIds[0];
+    // The award's event already made the order; the endpoint returns that same order.
+    const before = await platform.supplier.get('/orders', { token: quoter.token });
+    expect(before.body.items.map((o: { purchaseIntentId: string }) => o.purchaseIntentId)).toEqual([intentId]);
     const converted = await platform.buyer.post(`/purchase-intents/${intentId}/order`, {}, { ...b(), ...key() });
     expect(converted.status).toBe(201);
     expect(converted.body).toMatchObject({ status: 'placed', source: 'purchase_intent', purchaseIntentId: intentId, total: 11 * 1000 + 3 * 2000, paymentTerms: 'net_30' });
@@ -142,6 +146,9 @@ describe('buyer checks out from several suppliers, orders run their course and a
     expect(review.status).toBe(201);
     expect((await platform.buyer.post(`/orders/${order.id}/review`, { rating: 5 }, b())).status).toBe(409);
     expect((await platform.buyer.get(`/suppliers/${m.suppliers[1].companyId}/reviews`, b())).body).toMatchObject({ average: 4, count: 1 });
+    // Listings and search read the same rating through their SUPPLIER_RATINGS port.
+    const ratings = await platform.apps.buyer.get<SupplierRatings>(SUPPLIER_RATINGS, { strict: false }).getRatings([m.suppliers[1].companyId]);
+    expect(ratings.get(m.suppliers[1].companyId)).toEqual({ average: 4, count: 1 });
 
     // Nothing is settled during the hold period; after it, exactly the supplier's share, once.
     const early = await platform.admin.post('/settlement/runs', { supplierCompanyId: m.suppliers[1].companyId }, { ...op(), ...key() });

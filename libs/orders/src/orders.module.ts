@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { SUPPLIER_RATINGS } from '@kontor/listings';
 import { CartRepository } from './cart.repository';
 import { CartService } from './cart.service';
 import { DisputesService } from './disputes.service';
@@ -8,6 +7,7 @@ import { OrdersService } from './orders.service';
 import { PurchaseIntentListener } from './purchase-intent.listener';
 import { ReordersService } from './reorders.service';
 import { ReviewsService } from './reviews.service';
+import { SupplierRatingsBinding } from './supplier-ratings.binding';
 
 /** Cart, checkout, orders and their lifecycle, disputes, reviews, reorders. */
 @Global()
@@ -21,9 +21,8 @@ import { ReviewsService } from './reviews.service';
     ReviewsService,
     ReordersService,
     PurchaseIntentListener,
-    // The real supplier ratings for listings and search (listings' default has none).
-    { provide: SUPPLIER_RATINGS, useExisting: ReviewsService },
+    SupplierRatingsBinding,
   ],
-  exports: [OrdersService, CartService, DisputesService, ReviewsService, ReordersService, SUPPLIER_RATINGS],
+  exports: [OrdersService, CartService, DisputesService, ReviewsService, ReordersService],
 })
 export class OrdersModule {}
