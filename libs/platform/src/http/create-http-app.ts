@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/kontor-config';
+import { toErrorBody } from '../errors/error-body';
 import { AppDefinition } from './app-definition';
 import { HttpMetrics } from './metrics';
 import { createValidationPipe } from './validation.pipe';
@@ -50,6 +51,11 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
   app.useGlobalPipes(createValidationPipe());
   const metrics = app.get(HttpMetrics);
   const fastify = app.getHttpAdapter().getInstance();
+  // Errors raised by Fastify itself (malformed JSON, body too large) get the same body shape as ours.
+  fastify.setErrorHandler((error, _request, reply) => {
+    const body = toErrorBody(error);
+    void reply.status(body.statusCode).send(body);
+  });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     done(null, payload);
