@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@kontor/accounts';
 import { ListingsModule } from '@kontor/listings';
 import { NegotiationModule } from '@kontor/negotiation';
+import { ChatModule } from '@kontor/chat';
+import { ThreadsController as AdminThreadsController } from './controllers/threads.controller';
 import { NotificationsModule } from '@kontor/notifications';
 import { RfqsController } from './controllers/rfqs.controller';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
@@ -25,8 +27,8 @@ export class AdminModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: AdminModule,
-      imports: [PlatformModule.forApp({ app: 'admin', schema: kontorSchema, env }), AccountsModule, ListingsModule, NotificationsModule, NegotiationModule, SettlementModule, OrdersModule],
-      controllers: [OperatorAuthController, RfqsController, CompaniesController, ModerationController, CategoriesController, PlatformSettingsController, CommissionRulesController, FinanceController, InvoicesController, SettlementController, StripeWebhooksController, DisputesController],
+      imports: [PlatformModule.forApp({ app: 'admin', schema: kontorSchema, env }), AccountsModule, ListingsModule, NotificationsModule, NegotiationModule, ChatModule, SettlementModule, OrdersModule],
+      controllers: [OperatorAuthController, RfqsController, AdminThreadsController, CompaniesController, ModerationController, CategoriesController, PlatformSettingsController, CommissionRulesController, FinanceController, InvoicesController, SettlementController, StripeWebhooksController, DisputesController],
       providers: [StripeRawBody],
     };
   }

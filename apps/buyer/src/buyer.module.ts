@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule, CompanyAuthController, CompanyController, InvitationsController, MeController } from '@kontor/accounts';
 import { ListingsModule } from '@kontor/listings';
 import { NegotiationModule } from '@kontor/negotiation';
+import { ChatModule } from '@kontor/chat';
+import { ThreadsController } from './controllers/threads.controller';
+import { BuyerChatGateway } from './gateways/chat.gateway';
 import { NotificationsModule } from '@kontor/notifications';
 import { SearchModule } from '@kontor/search';
 import { CompareController } from './controllers/compare.controller';
@@ -29,8 +32,9 @@ export class BuyerModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: BuyerModule,
-      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule, SearchModule, NotificationsModule, NegotiationModule, SettlementModule, OrdersModule],
-      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, SearchController, ListingsController, CompareController, ListingsCategoriesController, RfqsController, QuotesController, AwardsController, NotificationsController, CartController, CheckoutController, OrdersController, DisputesController, ReviewsController, InvoicesController, PaymentsController],
+      imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule, SearchModule, NotificationsModule, NegotiationModule, ChatModule, SettlementModule, OrdersModule],
+      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, SearchController, ListingsController, CompareController, ListingsCategoriesController, RfqsController, QuotesController, AwardsController, NotificationsController, ThreadsController, CartController, CheckoutController, OrdersController, DisputesController, ReviewsController, InvoicesController, PaymentsController],
+      providers: [BuyerChatGateway],
     };
   }
 }

@@ -2,6 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule, CompanyAuthController, CompanyController, InvitationsController, MeController } from '@kontor/accounts';
 import { ListingsModule } from '@kontor/listings';
 import { NegotiationModule } from '@kontor/negotiation';
+import { ChatModule } from '@kontor/chat';
+import { ThreadsController } from './controllers/threads.controller';
+import { SupplierChatGateway } from './gateways/chat.gateway';
 import { NotificationsModule } from '@kontor/notifications';
 import { NotificationsController } from './controllers/notifications.controller';
 import { QuotesController } from './controllers/quotes.controller';
@@ -24,8 +27,9 @@ export class SupplierModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: SupplierModule,
-      imports: [PlatformModule.forApp({ app: 'supplier', schema: kontorSchema, env }), AccountsModule, ListingsModule, NotificationsModule, NegotiationModule, SettlementModule, OrdersModule],
-      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, RfqInboxController, RfqInboxInvitationsController, QuotesController, NotificationsController, ListingsController, PriceListsController, ListingsCategoriesController, OrdersController, PayoutsController, StatementsController, StripeOnboardingController],
+      imports: [PlatformModule.forApp({ app: 'supplier', schema: kontorSchema, env }), AccountsModule, ListingsModule, NotificationsModule, NegotiationModule, ChatModule, SettlementModule, OrdersModule],
+      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, RfqInboxController, RfqInboxInvitationsController, QuotesController, NotificationsController, ThreadsController, ListingsController, PriceListsController, ListingsCategoriesController, OrdersController, PayoutsController, StatementsController, StripeOnboardingController],
+      providers: [SupplierChatGateway],
     };
   }
 }

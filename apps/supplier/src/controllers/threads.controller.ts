@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ChatService, MarkReadDto, MessagesQuery, MessageView, OpenThreadDto, ReportMessageDto, SendMessageDto, ThreadDto, ThreadListQuery } from '@kontor/chat';
+import { Actor, ANY_MEMBER, CompanyActor, Page, Roles } from '@kontor/platform';
+
+/** Negotiation threads over HTTP (the same use cases as the socket gateway). */
+@ApiTags('threads')
+@ApiBearerAuth()
+@Controller('threads')
+export class ThreadsController {
+  constructor(private readonly chat: ChatService) {}
+
+  @Post()
+  @Roles(...ANY_MEMBER)
+  @HttpCode(200)
+  open(@Actor() actor: CompanyActor, @Body() body: OpenThreadDto): Promise<ThreadDto> {
+    return this.chat.open(actor, body);
+  }
+
+  @Get()
+  list(@Actor() actor: CompanyActor, @Query() query: ThreadListQuery): Promise<Page<ThreadDto>> {
+    return this.chat.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string): Promise<ThreadDto> {
+    return this.chat.get(actor, id);
+  }
+
+  @Get(':id/messages')
+  messages(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Query() query: MessagesQuery): Promise<MessageView[]> {
+    return this.chat.messagesAfter(actor, id, query.afterSeq, query.limit);
+  }
+
+  @Post(':id/messages')
+  @Roles(...ANY_MEMBER)
+  send(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: SendMessageDto): Promise<MessageView> {
+    return this.chat.send(actor, id, body);
+  }
+
+  @Post(':id/read')
+  @Roles(...ANY_MEMBER)
+  @HttpCode(200)
+  read(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: MarkReadDto) {
+    return this.chat.markRead(actor, id, body.seq);
+  }
+
+  @Get(':id/offers')
+  offers(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string): Promise<MessageView[]> {
+    return this.chat.offers(actor, id);
+  }
+
+  @Post(':id/offers/:messageId/accept')
+  @Roles(...ANY_MEMBER)
+  acceptOffer(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Param('messageId', ParseUUIDPipe) messageId: string): Promise<MessageView> {
+    return this.chat.acceptOffer(actor, id, messageId);
+  }
+
+  @Post(':id/messages/:messageId/report')
+  @Roles(...ANY_MEMBER)
+  @HttpCode(200)
+  report(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Param('messageId', ParseUUIDPipe) messageId: string, @Body() body: ReportMessageDto) {
+    return this.chat.report(actor, id, messageId, body.reason);
+  }
+}

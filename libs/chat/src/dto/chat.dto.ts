@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { PageQuery } from '@kontor/platform';
+
+export const MAX_MESSAGE_LENGTH = 4000;
+
+export class OpenThreadDto {
+  @ApiPropertyOptional({ description: 'Negotiate this RFQ (one thread per RFQ and supplier)' }) @IsOptional() @IsUUID() rfqId?: string;
+  @ApiPropertyOptional({ description: 'Buyer only, with rfqId: the supplier to talk to' }) @IsOptional() @IsUUID() supplierCompanyId?: string;
+  @ApiPropertyOptional({ description: 'Buyer only: "ask the supplier" about a listing' }) @IsOptional() @IsUUID() listingId?: string;
+}
+
+export class SendMessageDto {
+  @ApiProperty({ maxLength: MAX_MESSAGE_LENGTH }) @IsString() @Length(1, MAX_MESSAGE_LENGTH) body: string;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Client-chosen id: a retried send with the same id is stored once' }) @IsOptional() @IsString() @Length(1, 100) clientId?: string;
+  @ApiPropertyOptional({ description: 'A structured counter-offer: { lines: [{ rfqLineId, unitPrice, quantity? }], leadTimeDays?, paymentTerms? }' }) @IsOptional() @IsObject() offer?: object;
+}
+
+export class MessagesQuery {
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Only messages after this sequence number' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) afterSeq: number = 0;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit: number = 100;
+}
+
+export class MarkReadDto {
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) seq: number;
+}
+
+export class ReportMessageDto {
+  @ApiProperty({ maxLength: 1000 }) @IsString() @Length(1, 1000) reason: string;
+}
+
+export class ThreadListQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() rfqId?: string;
+}
+
+export class OperatorThreadQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only threads with messages whose contact details were masked' })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  flagged?: boolean;
+  @ApiPropertyOptional({ description: 'Only threads with unresolved reports' })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  reported?: boolean;
+}
+
+export class HideMessageDto {
+  @ApiProperty({ maxLength: 1000 }) @IsString() @MaxLength(1000) @Length(1, 1000) reason: string;
+}
+
+export class ThreadDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) rfqId: string | null;
+  @ApiProperty({ nullable: true, type: String }) listingId: string | null;
+  @ApiProperty() subject: string;
+  @ApiProperty() buyerCompanyId: string;
+  @ApiProperty() supplierCompanyId: string;
+  @ApiProperty() lastSeq: number;
+  @ApiProperty({ description: 'Last sequence number the caller read' }) readSeq: number;
+  @ApiProperty() contactsRevealed: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) lastMessageAt: string | null;
+}

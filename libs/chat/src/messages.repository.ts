@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@kontor/platform';
+import { MessageEntity } from './entities/message.entity';
+import { ReadMarkerEntity } from './entities/read-marker.entity';
+import { ReportEntity } from './entities/report.entity';
+
+@Injectable()
+export class MessagesRepository {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  private get repo() {
+    return this.tx.manager.getRepository(MessageEntity);
+  }
+
+  insert(message: Partial<MessageEntity>): Promise<MessageEntity> {
+    return this.repo.save(this.repo.create(message));
+  }
+
+  save(message: MessageEntity): Promise<MessageEntity> {
+    return this.repo.save(message);
+  }
+
+  findInThread(threadId: string, id: string): Promise<MessageEntity | null> {
+    return this.repo.findOneBy({ threadId, id });
+  }
+
+  findById(id: string): Promise<MessageEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  /** The message a client already sent with this id (a retried send). */
+  findByClientId(threadId: string, senderUserId: string, clientId: string): Promise<MessageEntity | null> {
+    return this.repo.findOneBy({ threadId, senderUserId, clientId });
+  }
+
+  /** Messages after a sequence number, in order. */
+  after(threadId: string, afterSeq: number, limit: number): Promise<MessageEntity[]> {
+    return this.repo.createQueryBuilder('m').where('m.thread_id = :threadId AND m.seq > :afterSeq', { threadId, afterSeq }).orderBy('m.seq', 'ASC').limit(limit).getMany();
+  }
+
+  latestBefore(threadId: string, seq: number): Promise<MessageEntity | null> {
+    return this.repo.createQueryBuilder('m').where('m.thread_id = :threadId AND m.seq < :seq', { threadId, seq }).orderBy('m.seq', 'DESC').limit(1).getOne();
+  }
+
+  offers(threadId: string): Promise<MessageEntity[]> {
+    return this.repo.createQueryBuilder('m').where("m.thread_id = :threadId AND m.kind IN ('offer', 'offer_accepted')", { threadId }).orderBy('m.seq', 'ASC').getMany();
+  }
+
+  /** Marks the open offers of a thread superseded (a counter-offer replaces them). */
+  async supersedeOpenOffers(threadId: string): Promise<void> {
+    await this.repo.createQueryBuilder().update().set({ offerStatus: 'superseded' }).where("thread_id = :threadId AND offer_status = 'open'", { threadId }).execute();
+  }
+
+  /** Locks an offer message so two accepts cannot both win. */
+  findForUpdate(threadId: string, id: string): Promise<MessageEntity | null> {
+    return this.repo.createQueryBuilder('m').setLock('pessimistic_write').where('m.thread_id = :threadId AND m.id = :id', { threadId, id }).getOne();
+  }
+
+  /** Messages of all processes since a global cursor (the embedded fan-out's poll). */
+  sinceGid(gid: number, limit: number): Promise<MessageEntity[]> {
+    return this.repo.createQueryBuilder('m').where('m.gid > :gid', { gid }).orderBy('m.gid', 'ASC').limit(limit).getMany();
+  }
+
+  async maxGid(): Promise<number> {
+    const [row]: Array<{ max: string | null }> = await this.tx.manager.query('SELECT max(gid) AS max FROM chat_messages');
+    return Number(row.max ?? 0);
+  }
+
+  async markRead(threadId: string, userId: string, seq: number): Promise<number> {
+    const rows: Array<{ last_read_seq: number }> = await this.tx.manager.query(
+      `INSERT INTO chat_read_markers (thread_id, user_id, last_read_seq) VALUES ($1, $2, $3)
+       ON CONFLICT (thread_id, user_id) DO UPDATE SET last_read_seq = GREATEST(chat_read_markers.last_read_seq, EXCLUDED.last_read_seq), updated_at = now()
+       RETURNING last_read_seq`,
+      [threadId, userId, seq],
+    );
+    return rows[0].last_read_seq;
+  }
+
+  readMarkers(threadId: string): Promise<ReadMarkerEntity[]> {
+    return this.tx.manager.getRepository(ReadMarkerEntity).findBy({ threadId });
+  }
+
+  async insertReport(report: Partial<ReportEntity>): Promise<ReportEntity> {
+    const repo = this.tx.manager.getRepository(ReportEntity);
+    await repo.createQueryBuilder().insert().values(report).orIgnore().execute();
+    return (await repo.findOneBy({ messageId: report.messageId, reporterUserId: report.reporterUserId }))!;
+  }
+
+  reportsOfThread(threadId: string): Promise<ReportEntity[]> {
+    return this.tx.manager.getRepository(ReportEntity).find({ where: { threadId }, order: { createdAt: 'ASC' } });
+  }
+
+  async resolveReports(messageId: string, at: Date): Promise<void> {
+    await this.tx.manager.getRepository(ReportEntity).createQueryBuilder().update().set({ resolvedAt: at }).where('message_id = :messageId AND resolved_at IS NULL', { messageId }).execute();
+  }
+}
