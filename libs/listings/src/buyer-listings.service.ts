@@ -17,7 +17,8 @@ export class BuyerListingsService {
   async detail(actor: CompanyActor, id: string, quantity = 1): Promise<BuyerListingDto> {
     const listing = await this.catalog.publicListing(id);
     if (!listing) throw new NotFoundError('LISTING_NOT_FOUND', 'Listing not found');
-    const [quotes, ratings] = await Promise.all([this.pricing.quoteMany(actor.companyId, [listing], quantity), this.ratings.getRatings([listing.supplierCompanyId])]);
+    const quotes = await this.pricing.quoteMany(actor.companyId, [listing], quantity);
+    const ratings = await this.ratings.getRatings([listing.supplierCompanyId]);
     return this.toDto(listing, quotes.get(id)!, ratings.get(listing.supplierCompanyId), quantity);
   }
 
@@ -28,10 +29,8 @@ export class BuyerListingsService {
     const missing = unique.find((id) => !listings.has(id));
     if (missing) throw new NotFoundError('LISTING_NOT_FOUND', `Listing ${missing} not found`);
     const ordered = unique.map((id) => listings.get(id)!);
-    const [quotes, ratings] = await Promise.all([
-      this.pricing.quoteMany(actor.companyId, ordered, quantity),
-      this.ratings.getRatings(ordered.map((l) => l.supplierCompanyId)),
-    ]);
+    const quotes = await this.pricing.quoteMany(actor.companyId, ordered, quantity);
+    const ratings = await this.ratings.getRatings(ordered.map((l) => l.supplierCompanyId));
     const attributeKeys = [...new Set(ordered.flatMap((l) => Object.keys(l.content.attributes)))].sort();
     return {
       quantity,

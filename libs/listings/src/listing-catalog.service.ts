@@ -48,11 +48,10 @@ export class ListingCatalog {
     const unique = [...new Set(ids)];
     const rows = (await this.listings.withApproved(unique)).filter((r) => r.approved && r.listing.status !== 'archived');
     if (rows.length === 0) return new Map();
-    const [suppliers, settings, categories] = await Promise.all([
-      this.directory.getMany(rows.map((r) => r.listing.supplierCompanyId)),
-      this.settings.get(),
-      this.categories.findByIds([...new Set(rows.map((r) => r.approved!.content.categoryId))]),
-    ]);
+    // Sequential on purpose: the embedded single-session database cannot serve parallel connections.
+    const suppliers = await this.directory.getMany(rows.map((r) => r.listing.supplierCompanyId));
+    const settings = await this.settings.get();
+    const categories = await this.categories.findByIds([...new Set(rows.map((r) => r.approved!.content.categoryId))]);
     const categoryById = new Map(categories.map((c) => [c.id, c]));
     const result = new Map<string, PublicListing>();
     for (const { listing, approved } of rows) {
@@ -98,6 +97,11 @@ export class ListingCatalog {
   /** Ids of listings that were ever approved, in id order (rebuilding the search index). */
   approvedIdsBatch(afterId: string | null, limit: number): Promise<string[]> {
     return this.listings.approvedIdsBatch(afterId, limit);
+  }
+
+  /** How many listings were ever approved (progress of a full reindex). */
+  countApproved(): Promise<number> {
+    return this.listings.countApproved();
   }
 
   listingIdsOfSupplier(supplierCompanyId: string): Promise<string[]> {

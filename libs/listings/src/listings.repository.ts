@@ -96,6 +96,11 @@ export class ListingsRepository {
     return rows.map((r) => r.id);
   }
 
+  async countApproved(): Promise<number> {
+    const rows: Array<{ n: string }> = await this.tx.manager.query('SELECT count(*) AS n FROM listings WHERE approved_revision_id IS NOT NULL');
+    return Number(rows[0].n);
+  }
+
   async withApproved(ids: string[]): Promise<ListingWithApproved[]> {
     if (ids.length === 0) return [];
     const listings = await this.repo.createQueryBuilder('l').where('l.id IN (:...ids)', { ids }).getMany();

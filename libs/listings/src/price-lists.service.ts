@@ -19,7 +19,9 @@ export class PriceListsService {
 
   async list(actor: CompanyActor, query: PriceListQuery): Promise<Page<PriceListDto>> {
     const page = await this.priceLists.listOwned(actor.companyId, query);
-    return { ...page, items: await Promise.all(page.items.map((p) => this.dto(p))) };
+    const items: PriceListDto[] = [];
+    for (const p of page.items) items.push(await this.dto(p));
+    return { ...page, items };
   }
 
   async get(actor: CompanyActor, id: string): Promise<PriceListDto> {

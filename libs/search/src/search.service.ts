@@ -48,10 +48,8 @@ export class SearchService {
     // The index may lag a suspension or archive by a moment; never show what buyers may not see.
     const visible = await this.catalog.publicListings(result.hits.map((h) => h.id));
     const listings = [...visible.values()];
-    const [quotes, ratings] = await Promise.all([
-      this.pricing.quoteMany(actor?.companyId ?? null, listings, query.quantity),
-      this.ratings.getRatings([...new Set(listings.map((l) => l.supplierCompanyId))]),
-    ]);
+    const quotes = await this.pricing.quoteMany(actor?.companyId ?? null, listings, query.quantity);
+    const ratings = await this.ratings.getRatings([...new Set(listings.map((l) => l.supplierCompanyId))]);
     const hits = result.hits
       .filter((h) => visible.has(h.id))
       .map((h) => {
