@@ -64,8 +64,16 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
     await this.fanout.attach(server, (event) => this.deliver(event));
   }
 
-  handleConnection(): void {
-    // authenticated in the handshake middleware
+  /** Every packet must carry an object payload; anything else is answered here, before any handler runs. */
+  handleConnection(socket: ChatSocket): void {
+    socket.use((packet, next) => {
+      const [, payload] = packet;
+      if (typeof payload === 'object' && payload !== null && !Array.isArray(payload)) return next();
+      const body = toErrorBody(ValidationError.field('payload', 'must be an object'));
+      socket.emit('error', body);
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') ack({ error: body });
+    });
   }
 
   handleDisconnect(socket: ChatSocket): void {
