@@ -119,4 +119,41 @@ describe('ledger and settlement (services on a real database)', () => {
     expect(rows.map((r: { seq: number }) => r.seq)).toEqual(rows.map((_: unknown, i: number) => i + 1));
     expect((await db.query('SELECT max(seq)::int AS n FROM invoices'))[0].n).toBe(before[0].n + 1);
   });
+
+  it('resumes a settlement run that crashed halfway without paying anyone twice or skipping anyone', async () => {
+    const clock = platform.apps.admin.get(Clock);
+    const payments = platform.apps.admin.get(Payments);
+    const runs = platform.apps.admin.get(SettlementRuns);
+    const operator = { kind: 'operator' as const, userId: randomUUID(), roles: ['finance' as const], app: 'admin' as const };
+    const sellers = [randomUUID(), randomUUID(), randomUUID()];
+    for (const seller of sellers) {
+      for (const gross of [10_000, 3_333]) {
+        const orderId = randomUUID();
+        const lineId = randomUUID();
+        const commission = await accounting.quoteCommission({ supplierCompanyId: seller, currency: 'EUR', lines: [{ lineId, amount: gross, categoryId: null }] });
+        await accounting.orderPlaced({ orderId, orderNumber: `C-${orderId.slice(0, 6)}`, buyerCompanyId: buyer, supplierCompanyId: seller, currency: 'EUR', commission, lineCategories: {}, paymentMethod: 'invoice', paymentTerms: 'net_15' });
+        await payments.markInvoicePaid(operator, (await accounting.money(orderId))!.invoice!.id, {});
+        await accounting.orderCompleted(orderId);
+      }
+    }
+    clock.advance(8 * 86_400_000);
+    let settled = 0;
+    const crash = () => {
+      if (++settled === 2) throw new Error('process killed');
+      return Promise.resolve();
+    };
+    const ours = (p: { supplierCompanyId: string }) => sellers.includes(p.supplierCompanyId);
+    await expect(runs.run('crashing', { onSupplierSettled: crash })).rejects.toThrow('process killed');
+    const resumed = await runs.run('resumed');
+    const again = await runs.run('again');
+    expect(again.payouts.filter(ours)).toEqual([]);
+    const rows = await db.query('SELECT supplier_company_id, count(*)::int AS payouts, sum(net)::int AS net, sum(orders_count)::int AS orders FROM payouts WHERE supplier_company_id = ANY($1::uuid[]) GROUP BY 1', [sellers]);
+    expect(rows).toHaveLength(3);
+    // 10000 − 1000 + 3333 − 333 (10% of 3333 = 333.3 → 333)
+    for (const r of rows) expect(r).toMatchObject({ payouts: 1, net: 12_000, orders: 2 });
+    expect(resumed.payouts.filter(ours)).toHaveLength(1);
+    const failedRun = await db.query(`SELECT status FROM settlement_runs WHERE triggered_by = 'crashing'`);
+    expect(failedRun).toEqual([{ status: 'failed' }]);
+    expect((await ledger.check()).ok).toBe(true);
+  });
 });
