@@ -5,11 +5,13 @@ export { SEARCH_ENGINE, SearchEngine, SearchDocument, EngineQuery, EngineResult,
 export { PostgresSearchEngine, SqlStatement } from './adapters/postgres-search.engine';
 export { MeilisearchEngine, TRADE_SYNONYMS } from './adapters/meilisearch.engine';
 export { toSearchDocument } from './domain/search-document';
+export { queryTokens } from './domain/search-text';
 export * from './dto/search.dto';
 
 import { SearchDocuments1795000300000 } from './migrations/1795000300000-search-documents';
+import { SearchFilterIndexes1795000300001 } from './migrations/1795000300001-search-filter-indexes';
 
 /** Search owns no TypeORM entities: its table is written with SQL (tsvector). */
 export const searchEntities: Array<new () => unknown> = [];
 /** Migrations of the search tables. */
-export const searchMigrations = [SearchDocuments1795000300000];
+export const searchMigrations = [SearchDocuments1795000300000, SearchFilterIndexes1795000300001];

@@ -85,9 +85,8 @@ export class PostgresSearchEngine implements SearchEngine {
          d.category_id, d.category_path, ARRAY(SELECT jsonb_array_elements_text(d.category_paths)), d.category_name, d.country, d.region,
          ARRAY(SELECT jsonb_array_elements_text(d.certifications)), d.attributes, d.currency, d.base_price, d.moq, d.lead_time_days, d.availability,
          d.published_at,
-         setweight(to_tsvector('simple', d.title), 'A') || setweight(to_tsvector('english', d.title), 'A')
-           || setweight(to_tsvector('simple', d.facts), 'B') || setweight(to_tsvector('english', d.facts), 'B')
-           || setweight(to_tsvector('english', d.description), 'C') || setweight(to_tsvector('simple', d.supplier_name), 'D'),
+         setweight(to_tsvector('simple', d.title), 'A') || setweight(to_tsvector('simple', d.facts), 'B')
+           || setweight(to_tsvector('simple', d.description), 'C') || setweight(to_tsvector('simple', d.supplier_name), 'D'),
          now()
        FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, supplier_company_id uuid, supplier_name text, supplier_verified boolean, supplier_rating numeric,
          title text, description text, kind text, category_id uuid, category_path text, category_paths jsonb, category_name text, country text,
@@ -122,22 +121,29 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.db.query('DELETE FROM search_documents');
   }
 
+  /**
+   * Planner settings for search statements, local to their transaction: prefix and facet queries
+   * are cheap on the GIN indexes of a cached table (the default random_page_cost assumes spinning
+   * disks and picks sequential scans), and JIT compilation costs more than these queries take.
+   */
+  static readonly SESSION_SETTINGS = `SELECT set_config('random_page_cost', '1.1', true), set_config('jit', 'off', true)`;
+
   async search(query: EngineQuery): Promise<EngineResult> {
-    const statement = await this.statementFor(query);
-    const [row] = await this.db.query(statement.text, statement.values);
-    return PostgresSearchEngine.toResult(row);
+    return this.db.transaction(async (manager) => {
+      await manager.query(PostgresSearchEngine.SESSION_SETTINGS);
+      const tokens = queryTokens(query.text);
+      const statement = PostgresSearchEngine.buildStatement(query, tokens, await this.corrections(tokens, (text, values) => manager.query(text, values)));
+      const [row] = await manager.query(statement.text, statement.values);
+      return PostgresSearchEngine.toResult(row);
+    });
   }
 
   /** The typo alternatives of each token that is not itself an indexed term. */
-  async corrections(tokens: string[]): Promise<Map<string, string[]>> {
-    const candidates = tokens.filter((t) => t.length >= MIN_CORRECTABLE && !/^\d+$/.test(t));
+  async corrections(tokens: string[], run: (text: string, values: unknown[]) => Promise<Array<{ tok: string; term: string }>> = (t, v) => this.db.query(t, v)): Promise<Map<string, string[]>> {
+    const candidates = PostgresSearchEngine.correctable(tokens);
     const result = new Map<string, string[]>();
     if (candidates.length === 0) return result;
-    const rows: Array<{ tok: string; term: string }> = await this.db.query(
-      `SELECT t.tok, w.term FROM unnest($1::text[]) AS t(tok)
-       CROSS JOIN LATERAL (SELECT term FROM search_terms WHERE term % t.tok ORDER BY term <-> t.tok LIMIT 3) AS w`,
-      [candidates],
-    );
+    const rows = await run(PostgresSearchEngine.CORRECTIONS_SQL, [candidates]);
     for (const tok of candidates) {
       const terms = rows.filter((r) => r.tok === tok).map((r) => r.term);
       if (!terms.includes(tok)) result.set(tok, terms);
@@ -145,7 +151,15 @@ export class PostgresSearchEngine implements SearchEngine {
     return result;
   }
 
-  /** The one statement a search runs (exposed so the benchmark can run the same SQL raw). */
+  static readonly CORRECTIONS_SQL = `SELECT t.tok, w.term FROM unnest($1::text[]) AS t(tok)
+    CROSS JOIN LATERAL (SELECT term FROM search_terms WHERE term % t.tok ORDER BY term <-> t.tok LIMIT 3) AS w`;
+
+  /** Tokens the corrections query looks up (long enough, not pure numbers). */
+  static correctable(tokens: string[]): string[] {
+    return tokens.filter((t) => t.length >= MIN_CORRECTABLE && !/^\d+$/.test(t));
+  }
+
+  /** The statement a search runs (exposed so the benchmark can run the same SQL raw). */
   async statementFor(query: EngineQuery): Promise<SqlStatement> {
     const tokens = queryTokens(query.text);
     return PostgresSearchEngine.buildStatement(query, tokens, await this.corrections(tokens));
@@ -162,9 +176,11 @@ export class PostgresSearchEngine implements SearchEngine {
     if (hasText) {
       tsq = tokens
         .map((tok) => {
-          const prefix = `${tok}:*`;
-          const simple = [prefix, ...(corrections.get(tok) ?? [])].join(' | ');
-          return `(to_tsquery('english', ${param(prefix)}) || to_tsquery('simple', ${param(simple)}))`;
+          // Every token is a prefix (search as you type); a plural also matches its singular; typos add their nearest terms.
+          const variants = [`${tok}:*`];
+          if (tok.length > 3 && tok.endsWith('s')) variants.push(`${tok.slice(0, -1)}:*`);
+          variants.push(...(corrections.get(tok) ?? []));
+          return `to_tsquery('simple', ${param(variants.join(' | '))})`;
         })
         .join(' && ');
       tsq = `(${tsq})`;
@@ -182,11 +198,11 @@ export class PostgresSearchEngine implements SearchEngine {
     if (f.maxMoq !== undefined) where.push(`moq <= ${param(f.maxMoq)}`);
     if (f.maxLeadTime !== undefined) where.push(`lead_time_days <= ${param(f.maxLeadTime)}`);
     if (f.verifiedOnly) where.push('supplier_verified');
-    const rank = hasText ? `ts_rank_cd(document, ${tsq}, 32)` : '0::real';
+    const rank = hasText ? `ts_rank(document, ${tsq})` : '0::real';
     const limit = param(query.limit);
     const offset = param(query.offset);
-    const title = hasText ? `ts_headline('english', d.title, ${tsq}, '${HEADLINE}')` : 'd.title';
-    const description = hasText ? `ts_headline('english', d.description, ${tsq}, '${SNIPPET}')` : 'left(d.description, 200)';
+    const title = hasText ? `ts_headline('simple', d.title, ${tsq}, '${HEADLINE}')` : 'd.title';
+    const description = hasText ? `ts_headline('simple', d.description, ${tsq}, '${SNIPPET}')` : 'left(d.description, 200)';
     const text = `
       WITH m AS MATERIALIZED (
         SELECT listing_id, base_price, lead_time_days, published_at, supplier_rating, category_path, country, kind, certifications, ${rank} AS rank
@@ -198,21 +214,23 @@ export class PostgresSearchEngine implements SearchEngine {
       SELECT (SELECT count(*) FROM m)::int AS total,
         (SELECT coalesce(json_agg(json_build_object('id', p.listing_id, 'title', ${title}, 'description', ${description}) ORDER BY p.n), '[]')
            FROM page p JOIN search_documents d ON d.listing_id = p.listing_id) AS hits,
-        (SELECT coalesce(json_object_agg(v, c), '{}') FROM (SELECT category_path AS v, count(*) AS c FROM m GROUP BY 1) x) AS category,
-        (SELECT coalesce(json_object_agg(v, c), '{}') FROM (SELECT country AS v, count(*) AS c FROM m GROUP BY 1) x) AS country,
-        (SELECT coalesce(json_object_agg(v, c), '{}') FROM (SELECT kind AS v, count(*) AS c FROM m GROUP BY 1) x) AS kind,
+        (SELECT coalesce(json_object_agg(f, counts), '{}') FROM (
+           SELECT f, json_object_agg(v, c) AS counts FROM (
+             SELECT CASE WHEN GROUPING(category_path) = 0 THEN 'category' WHEN GROUPING(country) = 0 THEN 'country' ELSE 'kind' END AS f,
+                    coalesce(category_path, country::text, kind) AS v, count(*) AS c
+             FROM m GROUP BY GROUPING SETS ((category_path), (country), (kind))) g GROUP BY f) h) AS facets,
         (SELECT coalesce(json_object_agg(v, c), '{}') FROM (SELECT v, count(*) AS c FROM m, unnest(certifications) AS v GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50) x) AS certification`;
     return { text, values };
   }
 
-  static toResult(row: { total: number; hits: Array<{ id: string; title: string; description: string }>; category: object; country: object; kind: object; certification: object }): EngineResult {
+  static toResult(row: { total: number; hits: Array<{ id: string; title: string; description: string }>; facets: Record<string, Record<string, number>>; certification: object }): EngineResult {
     return {
       total: Number(row.total),
       hits: row.hits.map((h) => ({ id: h.id, highlights: { title: highlight(h.title), description: highlight(h.description) } })),
       facets: {
-        category: row.category as Record<string, number>,
-        country: row.country as Record<string, number>,
-        kind: row.kind as Record<string, number>,
+        category: row.facets.category ?? {},
+        country: row.facets.country ?? {},
+        kind: row.facets.kind ?? {},
         certification: row.certification as Record<string, number>,
       },
     };
