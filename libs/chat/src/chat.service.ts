@@ -38,6 +38,8 @@ export function threadFacts(t: ThreadEntity): ThreadFacts {
 /** Negotiation threads between a buyer and a supplier: messages, offers, read state, reports, moderation. */
 @Injectable()
 export class ChatService {
+  private readonly membership = new Map<string, ThreadEntity>();
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly threads: ThreadsRepository,
@@ -105,6 +107,22 @@ export class ChatService {
     return thread;
   }
 
+  /**
+   * Membership check for the hot path: which companies take part in a thread never changes, so it
+   * is cached per process after the first lookup.
+   */
+  private async memberThread(actor: CompanyActor, threadId: unknown): Promise<ThreadEntity> {
+    const cached = typeof threadId === 'string' ? this.membership.get(threadId) : undefined;
+    const thread = cached ?? (await this.threadFor(actor, threadId));
+    const member = actor.app === 'buyer' ? thread.buyerCompanyId === actor.companyId : thread.supplierCompanyId === actor.companyId;
+    if (!member) throw threadNotFound();
+    if (!cached) {
+      if (this.membership.size > 50_000) this.membership.clear();
+      this.membership.set(thread.id, thread);
+    }
+    return thread;
+  }
+
   /** Messages after a sequence number, as this actor sees them. */
   async messagesAfter(actor: CompanyActor, threadId: string, afterSeq: number, limit = 100): Promise<MessageView[]> {
     const thread = await this.threadFor(actor, threadId);
@@ -126,18 +144,20 @@ export class ChatService {
     const clientId = (input.clientId as string | undefined) ?? null;
     try {
       return await this.tx.run(async () => {
-        const thread = await this.threadFor(actor, threadId);
+        const member = await this.memberThread(actor, threadId);
         if (clientId) {
-          const existing = await this.messages.findByClientId(thread.id, actor.userId, clientId);
-          if (existing) return this.view(existing, thread, sideOf(actor));
+          const existing = await this.messages.findByClientId(member.id, actor.userId, clientId);
+          if (existing) return this.view(existing, member, sideOf(actor));
         }
-        if (offer) await this.checkOffer(thread, offer);
+        if (offer) await this.checkOffer(member, offer);
         const now = this.clock.now();
-        const seq = await this.threads.nextSeq(thread.id, now);
+        const taken = await this.threads.takeNextSeq(member.id, now);
+        if (!taken) throw threadNotFound();
+        const { thread, previousAt } = taken;
         const mask = maskContacts(body);
-        const message = await this.messages.insert({
+        const message = await this.messages.insertFast({
           threadId: thread.id,
-          seq,
+          seq: thread.lastSeq,
           senderUserId: actor.userId,
           senderSide: sideOf(actor),
           kind: offer ? 'offer' : 'text',
@@ -148,7 +168,7 @@ export class ChatService {
           offerStatus: offer ? 'open' : null,
           origin: PROCESS_ORIGIN,
         });
-        await this.afterMessage(actor, thread, message, now, offer !== null);
+        await this.afterMessage(actor, thread, message, now, offer !== null, false, previousAt);
         return this.view(message, thread, sideOf(actor));
       });
     } catch (error) {
@@ -282,7 +302,7 @@ export class ChatService {
     return viewMessage(toStored(m), viewer, { maskContacts: this.config.chatMaskContacts, revealed });
   }
 
-  private async afterMessage(actor: CompanyActor, thread: ThreadEntity, message: MessageEntity, now: Date, isOffer: boolean, skipNotify = false): Promise<void> {
+  private async afterMessage(actor: CompanyActor, thread: ThreadEntity, message: MessageEntity, now: Date, isOffer: boolean, skipNotify = false, previousAt?: Date | null): Promise<void> {
     const facts = threadFacts(thread);
     const stored = toStored(message);
     this.tx.afterCommit(() => this.fanout.publish({ type: 'message', thread: facts, message: stored }));
@@ -291,8 +311,8 @@ export class ChatService {
       await this.tx.manager.query("UPDATE chat_messages SET offer_status = 'superseded' WHERE thread_id = $1 AND offer_status = 'open' AND id <> $2", [thread.id, message.id]);
     }
     if (skipNotify) return;
-    const previous = await this.messages.latestBefore(thread.id, message.seq);
-    if (!isOffer && previous && now.getTime() - previous.createdAt.getTime() < QUIET_MS) return;
+    const previous = previousAt !== undefined ? previousAt : ((await this.messages.latestBefore(thread.id, message.seq))?.createdAt ?? null);
+    if (!isOffer && previous && now.getTime() - new Date(previous).getTime() < QUIET_MS) return;
     const other = this.otherSide(actor, thread);
     await this.notifications.notify({
       ...other,

@@ -16,6 +16,16 @@ export class MessagesRepository {
     return this.repo.save(this.repo.create(message));
   }
 
+  /** A plain INSERT ... RETURNING (no entity round trips) for the hot path of sending. */
+  async insertFast(m: Omit<Partial<MessageEntity>, 'offer'> & { offer: object | null }): Promise<MessageEntity> {
+    const [row]: Array<Record<string, any>> = await this.tx.manager.query(
+      `INSERT INTO chat_messages (thread_id, seq, sender_user_id, sender_side, kind, body, masked_body, client_id, offer, offer_status, origin)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, gid, created_at`,
+      [m.threadId, m.seq, m.senderUserId, m.senderSide, m.kind, m.body, m.maskedBody ?? null, m.clientId ?? null, m.offer === null ? null : JSON.stringify(m.offer), m.offerStatus ?? null, m.origin ?? null],
+    );
+    return this.repo.create({ ...(m as Partial<MessageEntity>), id: row.id, gid: Number(row.gid), createdAt: row.created_at, offerRevision: null, hiddenAt: null, hiddenReason: null, hiddenBy: null });
+  }
+
   save(message: MessageEntity): Promise<MessageEntity> {
     return this.repo.save(message);
   }

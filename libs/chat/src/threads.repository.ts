@@ -61,4 +61,35 @@ export class ThreadsRepository {
     if (query.reported) qb.andWhere('EXISTS (SELECT 1 FROM chat_reports r WHERE r.thread_id = t.id AND r.resolved_at IS NULL)');
     return qb.orderBy('t.last_message_at', 'DESC', 'NULLS LAST').addOrderBy('t.created_at', 'DESC').skip(pageOffset(query)).take(query.limit).getManyAndCount();
   }
+
+  /**
+   * Takes the next sequence number under the thread's row lock and returns the thread as updated
+   * plus when its previous message was sent (one round trip on the hot path of every message).
+   */
+  async takeNextSeq(threadId: string, at: Date): Promise<{ thread: ThreadEntity; previousAt: Date | null } | null> {
+    const result: unknown[] = await this.tx.manager.query(
+      `UPDATE chat_threads t SET last_seq = t.last_seq + 1, last_message_at = $2
+         FROM (SELECT last_message_at AS prev FROM chat_threads WHERE id = $1) p
+        WHERE t.id = $1
+        RETURNING t.*, p.prev`,
+      [threadId, at],
+    );
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as Array<Record<string, any>>;
+    const r = rows[0];
+    if (!r) return null;
+    const thread = this.repo.create({
+      id: r.id,
+      rfqId: r.rfq_id,
+      listingId: r.listing_id,
+      buyerCompanyId: r.buyer_company_id,
+      supplierCompanyId: r.supplier_company_id,
+      subject: r.subject,
+      lastSeq: r.last_seq,
+      contactsRevealedAt: r.contacts_revealed_at,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      lastMessageAt: r.last_message_at,
+    });
+    return { thread, previousAt: r.prev };
+  }
 }
