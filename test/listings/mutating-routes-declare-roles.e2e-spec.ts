@@ -10,7 +10,7 @@ import { CategoriesController } from '../../apps/admin/src/controllers/categorie
 import { PlatformSettingsController } from '../../apps/admin/src/controllers/platform-settings.controller';
 
 function mutatingHandlers(controller: { prototype: object }): Array<{ name: string; handler: object }> {
-  const proto = controller.prototype as Record<string, object>;
+  const proto = controller.prototype as unknown as Record<string, object>;
   return Object.getOwnPropertyNames(proto)
     .filter((name) => name !== 'constructor' && Reflect.getMetadata(PATH_METADATA, proto[name]) !== undefined)
     .filter((name) => Reflect.getMetadata(METHOD_METADATA, proto[name]) !== RequestMethod.GET)
@@ -27,7 +27,7 @@ describe('listings routes declare who may mutate', () => {
   }
   for (const controller of [ModerationController, CategoriesController, PlatformSettingsController]) {
     it(`every route of admin ${controller.name} declares @OperatorRoles`, () => {
-      const proto = controller.prototype as Record<string, object>;
+      const proto = controller.prototype as unknown as Record<string, object>;
       const names = Object.getOwnPropertyNames(proto).filter((n) => n !== 'constructor');
       for (const name of names) expect({ name, roles: Reflect.getMetadata(OPERATOR_ROLES_KEY, proto[name]) }).toEqual({ name, roles: expect.any(Array) });
     });
