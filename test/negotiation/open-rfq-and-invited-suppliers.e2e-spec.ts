@@ -21,7 +21,7 @@ describe('open RFQs by category and suppliers invited by e-mail', () => {
     const logistics = await categoryId(platform, inCategory.token, 'services/logistics');
     await verifyCompany(platform, operator.token, inCategory.companyId);
     await verifyCompany(platform, operator.token, otherCategory.companyId);
-    await publishListing(platform, inCategory, operator.token, goodListing(bolts));
+    const listingId = await publishListing(platform, inCategory, operator.token, goodListing(bolts));
     await publishListing(platform, unverified, operator.token, goodListing(bolts)).catch(() => undefined);
     await publishListing(platform, otherCategory, operator.token, goodListing(logistics, { kind: 'service', title: 'Pallet transport DE-wide', stockCount: null, availability: 'made_to_order' })).catch(() => undefined);
     const buyer = await signUpCompany(platform, 'buyer');
@@ -32,6 +32,18 @@ describe('open RFQs by category and suppliers invited by e-mail', () => {
     expect((await platform.supplier.get(`/rfq-inbox/${rfq.id}`, { token: otherCategory.token })).status).toBe(404);
     const badCategory = await platform.buyer.post('/rfqs', { title: 'x x x', currency: 'EUR', deliveryCountry: 'DE', responseDeadline: inDays(2), lines: [{ description: 'x', quantity: 1, unit: 'pcs' }], categoryIds: ['00000000-0000-4000-8000-000000000000'], openToCategories: true }, { token: buyer.token });
     expect(badCategory.body.code).toBe('CATEGORY_NOT_FOUND');
+
+    // "ask the supplier" from the listing: one thread per listing and buyer, the supplier sees it
+    const asked = await platform.buyer.post('/threads', { listingId }, { token: buyer.token });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toMatchObject({ listingId, rfqId: null, supplierCompanyId: inCategory.companyId, buyerCompanyId: buyer.companyId });
+    expect((await platform.buyer.post('/threads', { listingId }, { token: buyer.token })).body.id).toBe(asked.body.id);
+    expect((await platform.buyer.post(`/threads/${asked.body.id}/messages`, { body: 'Is 20,000 pcs possible by March?' }, { token: buyer.token })).status).toBe(201);
+    const supplierThreads = await platform.supplier.get('/threads', { token: inCategory.token });
+    expect(supplierThreads.body.items.map((t: { id: string }) => t.id)).toContain(asked.body.id);
+    expect((await platform.supplier.get(`/threads/${asked.body.id}`, { token: otherCategory.token })).status).toBe(404);
+    const offerOnListing = await platform.buyer.post(`/threads/${asked.body.id}/messages`, { body: 'offer', offer: { lines: [{ rfqLineId: listingId, unitPrice: 1 }] } }, { token: buyer.token });
+    expect(offerOnListing.body.code).toBe('OFFER_NEEDS_RFQ');
   });
 
   it('lets a supplier invited by e-mail sign up through a single-use link and quote that one RFQ', async () => {

@@ -142,6 +142,27 @@ export class ChatService {
     const offer = input.offer === undefined || input.offer === null ? null : parseOffer(input.offer);
     const body = input.body;
     const clientId = (input.clientId as string | undefined) ?? null;
+    // Plain text outside any caller's transaction: one statement, one round trip (the hot path).
+    if (!offer && !this.tx.inTransaction) {
+      const member = await this.memberThread(actor, threadId);
+      const now = this.clock.now();
+      const mask = maskContacts(body);
+      const appended = await this.messages
+        .appendText({ threadId: member.id, senderUserId: actor.userId, senderSide: sideOf(actor), body, maskedBody: mask.found ? mask.masked : null, clientId, origin: PROCESS_ORIGIN, at: now })
+        .catch((error) => {
+          if (clientId && isUniqueViolation(error, 'uq_chat_messages_client')) return null;
+          throw error;
+        });
+      if (appended) {
+        const thread = Object.assign(Object.create(Object.getPrototypeOf(member)) as ThreadEntity, member, { contactsRevealedAt: appended.revealedAt, lastSeq: appended.message.seq });
+        this.fanout.publish({ type: 'message', thread: threadFacts(thread), message: toStored(appended.message) });
+        if (!appended.previousAt || now.getTime() - new Date(appended.previousAt).getTime() >= QUIET_MS) {
+          await this.tx.run(() => this.afterMessageNotify(actor, thread, appended.message));
+        }
+        return this.view(appended.message, thread, sideOf(actor));
+      }
+      // a retried client id (or a vanished thread): the general path below answers it
+    }
     try {
       return await this.tx.run(async () => {
         const member = await this.memberThread(actor, threadId);
@@ -319,6 +340,17 @@ export class ChatService {
       type: isOffer ? 'offer.received' : 'message.new',
       title: `${isOffer ? 'New offer' : 'New message'}: ${thread.subject}`,
       body: viewMessage(stored, other.app, { maskContacts: this.config.chatMaskContacts, revealed: facts.revealed }).body.slice(0, 200),
+      data: { threadId: thread.id, rfqId: thread.rfqId, seq: message.seq },
+    });
+  }
+
+  private async afterMessageNotify(actor: CompanyActor, thread: ThreadEntity, message: MessageEntity): Promise<void> {
+    const other = this.otherSide(actor, thread);
+    await this.notifications.notify({
+      ...other,
+      type: 'message.new',
+      title: `New message: ${thread.subject}`,
+      body: viewMessage(toStored(message), other.app, { maskContacts: this.config.chatMaskContacts, revealed: thread.contactsRevealedAt !== null }).body.slice(0, 200),
       data: { threadId: thread.id, rfqId: thread.rfqId, seq: message.seq },
     });
   }

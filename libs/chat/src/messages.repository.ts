@@ -16,6 +16,49 @@ export class MessagesRepository {
     return this.repo.save(this.repo.create(message));
   }
 
+  /**
+   * Appends a text message in ONE statement (so one round trip, atomic and durable on its own):
+   * takes the thread's next sequence number under its row lock and inserts the message. Returns
+   * null when this client id was already used in the thread (a retried send) or the thread is gone.
+   */
+  async appendText(m: { threadId: string; senderUserId: string; senderSide: string; body: string; maskedBody: string | null; clientId: string | null; origin: string; at: Date }): Promise<{ message: MessageEntity; revealedAt: Date | null; previousAt: Date | null } | null> {
+    const rows: Array<Record<string, any>> = await this.tx.manager.query(
+      `WITH prev AS (SELECT last_message_at FROM chat_threads WHERE id = $1),
+            dup AS (SELECT 1 FROM chat_messages WHERE $6::text IS NOT NULL AND thread_id = $1 AND sender_user_id = $2 AND client_id = $6),
+            t AS (UPDATE chat_threads SET last_seq = last_seq + 1, last_message_at = $8
+                   WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM dup)
+                   RETURNING id, last_seq, contacts_revealed_at),
+            m AS (INSERT INTO chat_messages (thread_id, seq, sender_user_id, sender_side, kind, body, masked_body, client_id, origin)
+                  SELECT t.id, t.last_seq, $2, $3, 'text', $4, $5, $6, $7 FROM t
+                  RETURNING id, gid, seq, created_at)
+       SELECT m.id, m.gid, m.seq, m.created_at, t.contacts_revealed_at, (SELECT last_message_at FROM prev) AS prev FROM m, t`,
+      [m.threadId, m.senderUserId, m.senderSide, m.body, m.maskedBody, m.clientId, m.origin, m.at],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    const message = this.repo.create({
+      id: r.id,
+      gid: Number(r.gid),
+      threadId: m.threadId,
+      seq: r.seq,
+      senderUserId: m.senderUserId,
+      senderSide: m.senderSide as MessageEntity['senderSide'],
+      kind: 'text',
+      body: m.body,
+      maskedBody: m.maskedBody,
+      clientId: m.clientId,
+      offer: null,
+      offerStatus: null,
+      offerRevision: null,
+      hiddenAt: null,
+      hiddenReason: null,
+      hiddenBy: null,
+      origin: m.origin,
+      createdAt: r.created_at,
+    });
+    return { message, revealedAt: r.contacts_revealed_at, previousAt: r.prev };
+  }
+
   /** A plain INSERT ... RETURNING (no entity round trips) for the hot path of sending. */
   async insertFast(m: Omit<Partial<MessageEntity>, 'offer'> & { offer: object | null }): Promise<MessageEntity> {
     const [row]: Array<Record<string, any>> = await this.tx.manager.query(
