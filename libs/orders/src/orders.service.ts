@@ -189,14 +189,14 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
 
   /** Places an order now (status, event, ledger). */
   private async place(order: Order, by: { kind: string; id: string | null }): Promise<Order> {
-    const patch = await this.enterPlaced(order);
+    const { patch, lines } = await this.enterPlaced(order);
     await this.orders.update(order.id, { status: 'placed', ...patch });
     await this.orders.addEvent(order.id, 'order.placed', by, { total: order.total, commission: patch.commission });
-    return (await this.orders.find(order.id))!;
+    return { ...order, ...patch, status: 'placed', lines };
   }
 
   /** What entering `placed` does: freezes the commission per line, posts the order to the ledger, opens the payment. */
-  private async enterPlaced(order: Order): Promise<Partial<Order>> {
+  private async enterPlaced(order: Order): Promise<{ patch: Partial<Order>; lines: Order['lines'] }> {
     const commission = await this.accounting.quoteCommission({
       supplierCompanyId: order.supplierCompanyId,
       currency: order.currency,
@@ -219,7 +219,12 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
     if (order.paymentTerms === 'prepaid' || order.paymentMethod === 'stripe') {
       await this.jobs.send(UNPAID_ORDER_QUEUE, { orderId: order.id }, { startAfter: new Date(now.getTime() + this.config.unpaidOrderCancelHours * 3_600_000) });
     }
-    return { placedAt: now, commission: commission.total };
+    const byLine = new Map(commission.lines.map((l) => [l.lineId, l]));
+    const lines = order.lines.map((l) => {
+      const c = byLine.get(l.id)!;
+      return { ...l, commissionFee: c.fee, commissionRuleId: c.ruleId, commissionRuleScope: c.scope, commissionRateBp: c.rateBp };
+    });
+    return { patch: { placedAt: now, commission: commission.total }, lines };
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -262,7 +267,7 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
 
   approve(actor: CompanyActor, orderId: string): Promise<OrderDto> {
     if (actor.role !== 'approver') throw new ForbiddenError('APPROVER_ROLE_REQUIRED', 'Only a member with the approver role can approve orders');
-    return this.transition(actor, orderId, 'approve', async (order) => ({ approvalDecidedBy: actor.userId, ...(await this.enterPlaced(order)) }));
+    return this.transition(actor, orderId, 'approve', async (order) => ({ approvalDecidedBy: actor.userId, ...(await this.enterPlaced(order)).patch }));
   }
 
   reject(actor: CompanyActor, orderId: string, reason: string): Promise<OrderDto> {

@@ -69,8 +69,6 @@ export class InvoicesRepository {
   }
 
   async insert(i: Omit<Invoice, 'id' | 'number' | 'status' | 'paidAt' | 'paidReference'>): Promise<Invoice> {
-    const existing = await this.findByOrder(i.orderId);
-    if (existing) return existing;
     const year = i.issuedAt.getUTCFullYear();
     const { number, seq } = await this.nextNumber(year);
     const rows = await this.q.query(
@@ -84,6 +82,11 @@ export class InvoicesRepository {
   async findByOrder(orderId: string, lock = false): Promise<Invoice | null> {
     const rows = await this.q.query(`SELECT * FROM invoices WHERE order_id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderId]);
     return rows[0] ? toInvoice(rows[0]) : null;
+  }
+
+  async findByOrders(orderIds: string[]): Promise<Invoice[]> {
+    const rows = await this.q.query('SELECT * FROM invoices WHERE order_id = ANY($1::uuid[])', [orderIds]);
+    return rows.map(toInvoice);
   }
 
   async findById(id: string, lock = false): Promise<Invoice | null> {

@@ -83,17 +83,18 @@ export class OrderAccounting implements OnApplicationBootstrap {
   }
 
   /** Freezes the commission, posts `order.placed` and opens the payment (issuing the invoice on the invoice path). Idempotent per order. */
-  async orderPlaced(o: PlacedOrder): Promise<OrderMoney> {
+  async orderPlaced(o: PlacedOrder): Promise<void> {
     if (!this.paymentMethods().includes(o.paymentMethod)) throw ValidationError.field('paymentMethod', `'${o.paymentMethod}' is not available`, 'PAYMENT_METHOD_UNAVAILABLE');
-    return this.tx.run(async () => {
-      if (!(await this.orders.find(o.orderId))) {
+    await this.tx.run(async () => {
+      // Replays are inert: the journal entry is deduplicated per order and the settlement order row is inserted once.
+      {
         const now = this.clock.now();
         const entry = await this.ledger.post(
           postings.orderPlaced({ orderId: o.orderId, buyer: o.buyerCompanyId, supplier: o.supplierCompanyId, currency: o.currency, gross: o.commission.gross, commission: o.commission.total }),
         );
         const lines: SettlementOrderLine[] = o.commission.lines.map((l) => ({ ...l, orderId: o.orderId, categoryId: o.lineCategories[l.lineId] ?? null }));
         const firstCategory = lines.find((l) => l.categoryId)?.categoryId ?? null;
-        await this.orders.insert(
+        const inserted = await this.orders.insert(
           {
             orderId: o.orderId,
             orderNumber: o.orderNumber,
@@ -110,6 +111,7 @@ export class OrderAccounting implements OnApplicationBootstrap {
           lines,
           firstCategory,
         );
+        if (!inserted) return;
         await this.payments.insert({ orderId: o.orderId, method: o.paymentMethod, amount: o.commission.gross, currency: o.currency });
         if (o.paymentMethod === 'invoice') {
           await this.invoices.insert({
@@ -125,7 +127,6 @@ export class OrderAccounting implements OnApplicationBootstrap {
           });
         }
       }
-      return (await this.money(o.orderId))!;
     });
   }
 
@@ -208,14 +209,19 @@ export class OrderAccounting implements OnApplicationBootstrap {
   }
 
   async moneyOfMany(orderIds: string[]): Promise<Map<string, OrderMoney>> {
+    const result = new Map<string, OrderMoney>();
+    if (orderIds.length === 0) return result;
+    // Sequential: inside a transaction all queries share one connection.
     const orders = await this.orders.findMany(orderIds);
     const lines = await this.orders.lines(orderIds);
-    const result = new Map<string, OrderMoney>();
+    const payments = await this.payments.findByOrders(orderIds);
+    const invoices = await this.invoices.findByOrders(orderIds);
+    const refunds = await this.refunds.ofOrders(orderIds);
     const now = this.clock.now();
     for (const o of orders) {
-      const payment: Payment | null = await this.payments.findByOrder(o.orderId);
-      const invoice: Invoice | null = await this.invoices.findByOrder(o.orderId);
-      const refunds = await this.refunds.ofOrder(o.orderId);
+      const payment: Payment | null = payments.find((p) => p.orderId === o.orderId) ?? null;
+      const invoice: Invoice | null = invoices.find((i) => i.orderId === o.orderId) ?? null;
+      const refundsOfOrder = refunds.filter((r) => r.orderId === o.orderId);
       result.set(o.orderId, {
         orderId: o.orderId,
         currency: o.currency,
@@ -234,7 +240,7 @@ export class OrderAccounting implements OnApplicationBootstrap {
           dueAt: invoice.dueAt.toISOString(),
           paidAt: invoice.paidAt?.toISOString() ?? null,
         },
-        refunds: refunds.map((r) => ({ id: r.id, amount: r.amount, commissionPart: r.commissionPart, reason: r.reason, status: r.status, createdAt: r.createdAt.toISOString() })),
+        refunds: refundsOfOrder.map((r) => ({ id: r.id, amount: r.amount, commissionPart: r.commissionPart, reason: r.reason, status: r.status, createdAt: r.createdAt.toISOString() })),
         paidAt: o.paidAt?.toISOString() ?? null,
         completedAt: o.completedAt?.toISOString() ?? null,
         expectedPayoutDate: o.completedAt ? settleableFrom(o.completedAt, this.config.settlementHoldDays).toISOString() : null,

@@ -58,6 +58,11 @@ export class PaymentsRepository {
     return rows[0] ? toPayment(rows[0]) : null;
   }
 
+  async findByOrders(orderIds: string[]): Promise<Payment[]> {
+    const rows = await this.q.query('SELECT * FROM payments WHERE order_id = ANY($1::uuid[])', [orderIds]);
+    return rows.map(toPayment);
+  }
+
   async findById(id: string, lock = false): Promise<Payment | null> {
     const rows = await this.q.query(`SELECT * FROM payments WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
     return rows[0] ? toPayment(rows[0]) : null;

@@ -48,6 +48,11 @@ export class RefundsRepository {
     return rows.map(toRefund);
   }
 
+  async ofOrders(orderIds: string[]): Promise<Refund[]> {
+    const rows = await this.tx.manager.query('SELECT * FROM refunds WHERE order_id = ANY($1::uuid[]) ORDER BY created_at, id', [orderIds]);
+    return rows.map(toRefund);
+  }
+
   async insert(r: Omit<Refund, 'id' | 'createdAt' | 'externalId'>): Promise<Refund> {
     const rows = await this.tx.manager.query(
       `INSERT INTO refunds (order_id, source_key, amount, commission_part, reason, paid_from, status) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,

@@ -1,0 +1,161 @@
+/**
+ * npm run bench:orders — order placement over HTTP (8 concurrent clients, real database) compared
+ * with pgbench tpcb-like on the same server, then a settlement run over 100 000 completed orders.
+ * BENCH_SECONDS (default 20), BENCH_SETTLE_ORDERS (default 100000), TEST_DATABASE_URL / DATABASE_URL.
+ */
+import 'reflect-metadata';
+process.env.TEST_DATABASE_URL ||= process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Ledger, SettlementRuns } from '@kontor/settlement';
+import { categoryId, goodListing, publishListing, verifyCompany } from '../../test/listings/listing-fixtures';
+import { signInOperator, signUpCompany } from '../../test/support/fixtures';
+import { startTestPlatform } from '../../test/support/test-platform';
+
+const SERVER = process.env.TEST_DATABASE_URL!;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SETTLE_ORDERS = Number(process.env.BENCH_SETTLE_ORDERS ?? 100_000);
+const CONNECTIONS = 8;
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: SERVER });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+function dbUrl(name: string): string {
+  const u = new URL(SERVER);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function pgbench(): Promise<number> {
+  const name = `kontor_pgbench_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  try {
+    const url = dbUrl(name);
+    execFileSync('pgbench', ['-i', '-q', '-s', '10', url], { stdio: 'pipe' });
+    const out = execFileSync('pgbench', ['-b', 'tpcb-like', '-c', String(CONNECTIONS), '-j', String(CONNECTIONS), '-T', String(SECONDS), url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(out) ?? /tps = ([\d.]+)/.exec(out);
+    return Number(tps![1]);
+  } finally {
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  }
+}
+
+async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatform>>) {
+  const operator = await signInOperator(platform, ['superadmin']);
+  const listings: string[] = [];
+  for (let s = 0; s < 4; s++) {
+    const supplier = await signUpCompany(platform, 'supplier');
+    await verifyCompany(platform, operator.token, supplier.companyId);
+    const cat = await categoryId(platform, supplier.token, 'industrial/fasteners/bolts');
+    for (let i = 0; i < 5; i++) listings.push(await publishListing(platform, supplier, operator.token, goodListing(cat, { title: `Bench bolt ${s}-${i}`, moq: 1, stockCount: 1_000_000_000 })));
+  }
+  const buyers = await Promise.all(Array.from({ length: CONNECTIONS }, () => signUpCompany(platform, 'buyer')));
+  let n = 0;
+  const result = await autocannon({
+    url: platform.urls.buyer,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path: '/orders',
+        setupRequest: (req) => {
+          const i = n++;
+          const buyer = buyers[i % buyers.length];
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${buyer.token}`, 'idempotency-key': randomUUID() },
+            body: JSON.stringify({ deliveryAddress: 'Hafenstrasse 1, 20457 Hamburg', deliveryCountry: 'DE', lines: [{ listingId: listings[i % listings.length], quantity: 1 + (i % 50) }] }),
+          };
+        },
+      },
+    ],
+  });
+  const ok = result['2xx'];
+  return { ok, non2xx: result.non2xx, errors: result.errors, perSecond: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function settlementBench(platform: Awaited<ReturnType<typeof startTestPlatform>>) {
+  const db = platform.apps.admin.get(DataSource);
+  const [rule] = await db.query(`SELECT id FROM commission_rules WHERE scope = 'default' LIMIT 1`);
+  const suppliers = Array.from({ length: 100 }, () => randomUUID());
+  const buyer = randomUUID();
+  const perSupplier = Math.ceil(SETTLE_ORDERS / suppliers.length);
+  const insertStart = Date.now();
+  // Completed, paid orders as settlement knows them; their money enters the ledger as one opening entry per supplier.
+  await db.query(
+    `INSERT INTO settlement_orders (order_id, order_number, buyer_company_id, supplier_company_id, currency, gross, commission, payment_method, payment_terms, placed_at, paid_at, completed_at, placed_entry_id)
+     SELECT gen_random_uuid(), 'B-' || g, $1, ($2::uuid[])[1 + (g % $3)], 'EUR', 10000 + (g % 997), (10000 + (g % 997)) / 10, 'invoice', 'net_30',
+            now() - interval '40 days', now() - interval '35 days', now() - interval '30 days', gen_random_uuid()
+     FROM generate_series(1, $4) AS g`,
+    [buyer, suppliers, suppliers.length, perSupplier * suppliers.length],
+  );
+  await db.query(
+    `INSERT INTO settlement_order_lines (order_id, line_id, category_id, amount, fee, rule_id, rule_scope, rate_bp)
+     SELECT order_id, gen_random_uuid(), NULL, gross, commission, $1, 'default', 1000 FROM settlement_orders WHERE buyer_company_id = $2`,
+    [rule.id, buyer],
+  );
+  const totals = await db.query(`SELECT supplier_company_id AS s, sum(gross)::bigint AS gross, sum(commission)::bigint AS fee FROM settlement_orders WHERE buyer_company_id = $1 GROUP BY 1`, [buyer]);
+  const ledger = platform.apps.admin.get(Ledger);
+  const { journalEntry } = await import('@kontor/settlement');
+  for (const t of totals) {
+    await ledger.post(
+      journalEntry({
+        kind: 'adjustment',
+        reference: `bench-opening-${t.s}`,
+        memo: 'bench: opening balance of bulk-inserted completed orders',
+        lines: [
+          { account: { code: 'platform_clearing', party: '00000000-0000-0000-0000-000000000000', currency: 'EUR' }, amount: Number(t.gross) },
+          { account: { code: 'supplier_payable', party: t.s, currency: 'EUR' }, amount: -(Number(t.gross) - Number(t.fee)) },
+          { account: { code: 'platform_fee_revenue', party: '00000000-0000-0000-0000-000000000000', currency: 'EUR' }, amount: -Number(t.fee) },
+        ],
+      }),
+    );
+  }
+  const insertMs = Date.now() - insertStart;
+  const entriesBefore = (await db.query('SELECT count(*)::int AS n FROM journal_entries'))[0].n;
+  const started = Date.now();
+  const summary = await platform.apps.admin.get(SettlementRuns).run('bench');
+  const ms = Date.now() - started;
+  const entries = (await db.query('SELECT count(*)::int AS n FROM journal_entries'))[0].n - entriesBefore;
+  const lines = (await db.query('SELECT count(*)::int AS n FROM payout_lines'))[0].n;
+  const check = await ledger.check();
+  const payable = await db.query(`SELECT count(*)::int AS n FROM ledger_accounts WHERE code = 'supplier_payable' AND party_id = ANY($1::uuid[]) AND balance <> 0`, [suppliers]);
+  return { orders: summary.ordersSettled, payouts: summary.payouts.length, ms, insertMs, entries, lines, ledgerOk: check.ok, suppliersLeftOwing: payable[0].n };
+}
+
+async function main(): Promise<void> {
+  console.log(`Kontor orders bench against ${SERVER.replace(/\/\/[^@]*@/, '//')} (${CONNECTIONS} clients, ${SECONDS} s)`);
+  const platform = await startTestPlatform({ env: { JOBS_ENABLED: 'false' } });
+  try {
+    const placement = await placementBench(platform);
+    console.log(`order placement (POST /orders, HTTP, ${CONNECTIONS} clients): ${placement.perSecond.toFixed(1)} orders/s  p50 ${placement.p50} ms  p99 ${placement.p99} ms  (${placement.ok} ok, ${placement.non2xx} non-2xx, ${placement.errors} errors)`);
+    const tps = await pgbench();
+    console.log(`pgbench -b tpcb-like (-c ${CONNECTIONS}, scale 10, same server): ${tps.toFixed(1)} tps`);
+    console.log(`ratio orders/s ÷ pgbench tps: ${(placement.perSecond / tps).toFixed(3)} (target >= 0.2)`);
+    const settle = await settlementBench(platform);
+    console.log(
+      `settlement of ${settle.orders} completed orders: ${(settle.ms / 1000).toFixed(2)} s (${Math.round(settle.orders / (settle.ms / 1000))} orders/s), ${settle.payouts} payouts, ` +
+        `${settle.entries} journal entries + ${settle.lines} payout lines (${Math.round((settle.entries + settle.lines) / (settle.ms / 1000))} rows/s, ${(settle.entries / (settle.ms / 1000)).toFixed(1)} entries/s); ` +
+        `bulk insert ${(settle.insertMs / 1000).toFixed(1)} s; ledger balanced: ${settle.ledgerOk}; suppliers still owed after the run: ${settle.suppliersLeftOwing}`,
+    );
+  } finally {
+    await platform.close();
+  }
+  process.exit(0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
