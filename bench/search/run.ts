@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { buyerApp } from '../../apps/buyer/src/buyer.module';
 import { createHttpApp, runMigrations } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
-import { EngineQuery, PostgresSearchEngine, SEARCH_ENGINE, SearchIndexer, SearchSort, SqlStatement } from '@kontor/search';
+import { EngineQuery, PostgresSearchEngine, queryTokens, SEARCH_ENGINE, SearchIndexer, SearchSort, SqlStatement } from '@kontor/search';
 import { generateListings, QUERY_MIX } from './listing-generator';
 
 const SERVER = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -184,15 +184,18 @@ async function main(): Promise<void> {
     });
     await new Promise<void>((resolve) => instance.on('done', () => resolve()));
     const endpoint = summary(latencies, SECONDS);
+    await new Promise((r) => setTimeout(r, 1000)); // let the last in-flight requests finish before the app closes
 
     const engine = app.get(SEARCH_ENGINE) as PostgresSearchEngine;
     const statements: SqlStatement[][] = [];
     for (const qs of QUERY_MIX) {
       const query = engineQuery(qs);
-      const ops: SqlStatement[] = [];
-      const tokens = (query.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((x) => x.length >= 4 && !/^\d+$/.test(x));
-      if (tokens.length) ops.push({ text: `SELECT t.tok, w.term FROM unnest($1::text[]) AS t(tok) CROSS JOIN LATERAL (SELECT term FROM search_terms WHERE term % t.tok ORDER BY term <-> t.tok LIMIT 3) AS w`, values: [tokens] });
+      // The same round trips the engine makes: transaction-local planner settings, typo corrections, the search statement.
+      const ops: SqlStatement[] = [{ text: 'BEGIN', values: [] }, { text: PostgresSearchEngine.SESSION_SETTINGS, values: [] }];
+      const tokens = PostgresSearchEngine.correctable(queryTokens(query.text));
+      if (tokens.length) ops.push({ text: PostgresSearchEngine.CORRECTIONS_SQL, values: [tokens] });
       ops.push(await engine.statementFor(query));
+      ops.push({ text: 'COMMIT', values: [] });
       statements.push(ops);
     }
     await app.close();

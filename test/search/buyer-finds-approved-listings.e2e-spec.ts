@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { DataSource } from 'typeorm';
+import { ListingCatalog, ListingPricing, ListingStock } from '@kontor/listings';
 import { SearchIndexer } from '@kontor/search';
 import { SignedIn, signUpCompany } from '../support/fixtures';
 import { startTestPlatform, TestPlatform } from '../support/test-platform';
@@ -109,6 +110,29 @@ describe('buyer finds approved listings', () => {
     expect(tooMany.body.details[0].field).toBe('ids');
     const hidden = await platform.buyer.get(`/compare?ids=${catalog.ids.hexBolt},${catalog.ids.draft}`, { token: catalog.buyer2.token });
     expect(hidden.status).toBe(404);
+  });
+
+  it('quotes and reserves stock through the contracts other contexts use', async () => {
+    const pricing = platform.apps.buyer.get(ListingPricing);
+    const own = await pricing.quote({ buyerCompanyId: catalog.buyer1.companyId, listingId: catalog.ids.hexBolt, quantity: 1000 });
+    expect(own).toMatchObject({ unitPrice: 1800, totalPrice: 1_800_000, priceSource: 'customer_price_list', currency: 'EUR', moq: 100, categoryPath: 'industrial/fasteners/bolts', supplierCompanyId: catalog.supplierA.companyId });
+    const anonymous = await pricing.quote({ buyerCompanyId: null, listingId: catalog.ids.hexBolt, quantity: 999 });
+    expect(anonymous).toMatchObject({ unitPrice: 2500, priceSource: 'tier' });
+    await expect(pricing.quote({ buyerCompanyId: null, listingId: catalog.ids.hexBolt, quantity: 99 })).rejects.toMatchObject({ code: 'BELOW_MOQ', status: 400 });
+    await expect(pricing.quote({ buyerCompanyId: null, listingId: catalog.ids.draft, quantity: 100 })).rejects.toMatchObject({ code: 'LISTING_NOT_FOUND', status: 404 });
+
+    const stock = platform.apps.buyer.get(ListingStock);
+    await stock.reserve(catalog.ids.hexBolt, 49_000);
+    await expect(stock.reserve(catalog.ids.hexBolt, 1_001)).rejects.toMatchObject({ code: 'OUT_OF_STOCK', status: 409 });
+    await stock.release(catalog.ids.hexBolt, 49_000);
+    expect((await pricing.quote({ buyerCompanyId: null, listingId: catalog.ids.hexBolt, quantity: 100 })).stockCount).toBe(50_000);
+    await stock.reserve(catalog.ids.hose, 1_000_000); // stock not tracked: never runs out
+
+    const catalogue = platform.apps.buyer.get(ListingCatalog);
+    expect(await catalogue.suppliersInCategories([await categoryId(platform, catalog.supplierA.token, 'industrial/fasteners')])).toEqual(
+      expect.arrayContaining([catalog.supplierA.companyId, catalog.supplierB.companyId]),
+    );
+    expect(await catalogue.summary(catalog.ids.draft)).toMatchObject({ status: 'draft', supplierCompanyId: catalog.supplierA.companyId });
   });
 
   it('keeps the approved version searchable while an edit waits for review', async () => {

@@ -37,7 +37,7 @@ function orderBy(sort: SearchSort, hasText: boolean): string {
 }
 
 /**
- * The default search engine, inside PostgreSQL: a weighted tsvector (title A; category, attributes,
+ * The default search engine, inside PostgreSQL: a weighted tsvector for matching (title A; category, attributes,
  * certifications B; description C; supplier D) with prefix matching on every token for
  * search-as-you-type, and typo tolerance by widening each unknown token with its nearest indexed
  * terms by trigram similarity (pg_trgm).
@@ -80,13 +80,14 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.db.query(
       `INSERT INTO search_documents (listing_id, supplier_company_id, supplier_name, supplier_verified, supplier_rating, title, description, kind,
          category_id, category_path, category_paths, category_name, country, region, certifications, attributes, currency, base_price, moq,
-         lead_time_days, availability, published_at, document, indexed_at)
+         lead_time_days, availability, published_at, document, title_document, indexed_at)
        SELECT d.id, d.supplier_company_id, d.supplier_name, d.supplier_verified, d.supplier_rating, d.title, d.description, d.kind,
          d.category_id, d.category_path, ARRAY(SELECT jsonb_array_elements_text(d.category_paths)), d.category_name, d.country, d.region,
          ARRAY(SELECT jsonb_array_elements_text(d.certifications)), d.attributes, d.currency, d.base_price, d.moq, d.lead_time_days, d.availability,
          d.published_at,
          setweight(to_tsvector('simple', d.title), 'A') || setweight(to_tsvector('simple', d.facts), 'B')
            || setweight(to_tsvector('simple', d.description), 'C') || setweight(to_tsvector('simple', d.supplier_name), 'D'),
+         to_tsvector('simple', d.title),
          now()
        FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, supplier_company_id uuid, supplier_name text, supplier_verified boolean, supplier_rating numeric,
          title text, description text, kind text, category_id uuid, category_path text, category_paths jsonb, category_name text, country text,
@@ -99,7 +100,7 @@ export class PostgresSearchEngine implements SearchEngine {
          category_name = EXCLUDED.category_name, country = EXCLUDED.country, region = EXCLUDED.region, certifications = EXCLUDED.certifications,
          attributes = EXCLUDED.attributes, currency = EXCLUDED.currency, base_price = EXCLUDED.base_price, moq = EXCLUDED.moq,
          lead_time_days = EXCLUDED.lead_time_days, availability = EXCLUDED.availability, published_at = EXCLUDED.published_at,
-         document = EXCLUDED.document, indexed_at = now()`,
+         document = EXCLUDED.document, title_document = EXCLUDED.title_document, indexed_at = now()`,
       [json],
     );
     // Sorted so concurrent workers take the term rows' locks in the same order (no deadlocks).
@@ -198,7 +199,8 @@ export class PostgresSearchEngine implements SearchEngine {
     if (f.maxMoq !== undefined) where.push(`moq <= ${param(f.maxMoq)}`);
     if (f.maxLeadTime !== undefined) where.push(`lead_time_days <= ${param(f.maxLeadTime)}`);
     if (f.verifiedOnly) where.push('supplier_verified');
-    const rank = hasText ? `ts_rank(document, ${tsq})` : '0::real';
+    // Ranked on the title vector: a title match is what relevance means here, and ranking the full document of thousands of matches is the most expensive step.
+    const rank = hasText ? `ts_rank(title_document, ${tsq})` : '0::real';
     const limit = param(query.limit);
     const offset = param(query.offset);
     const title = hasText ? `ts_headline('simple', d.title, ${tsq}, '${HEADLINE}')` : 'd.title';
