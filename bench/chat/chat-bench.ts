@@ -7,6 +7,9 @@
  * Env: BENCH_PAIRS (default 300), BENCH_ROUNDS (default 20 round trips per pair),
  * BENCH_REDIS=1 to use the Redis fan-out (REDIS_URL, default redis://127.0.0.1:6379),
  * TEST_DATABASE_URL / DATABASE_URL for the PostgreSQL server (else the embedded PGlite).
+ * BENCH_ASYNC_COMMIT=1 is a diagnostic only: it turns synchronous_commit off for the throwaway bench
+ * database to show how much of the latency is the WAL flush of each message (the product keeps it on:
+ * an acknowledged message is durable).
  */
 import 'reflect-metadata';
 import { createServer } from 'node:http';
@@ -112,6 +115,11 @@ async function kontorPairs(): Promise<{ pairs: Pair[]; close(): Promise<void> }>
   const buyer = await signUpCompany(platform, 'buyer');
   const supplier = await signUpCompany(platform, 'supplier');
   const db = platform.apps.buyer.get(DataSource);
+  if (process.env.BENCH_ASYNC_COMMIT === '1') {
+    const [{ name }] = await db.query('SELECT current_database() AS name');
+    await db.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
+    await db.query('SET synchronous_commit = off');
+  }
   // Threads are created directly (one per pair) to keep set-up short; the gateways only check that
   // the company takes part in the thread, exactly as for RFQ threads.
   const threadIds: string[] = [];

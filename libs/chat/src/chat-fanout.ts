@@ -80,6 +80,7 @@ export class ChatFanout implements OnModuleDestroy {
   private readonly seenGids = new Set<number>();
   private readonly gapSince = new Map<number, number>();
   private readonly threadCache = new Map<string, ThreadFacts>();
+  private lastPrune = 0;
 
   constructor(
     @Inject(KONTOR_CONFIG) private readonly config: KontorConfig,
@@ -144,6 +145,11 @@ export class ChatFanout implements OnModuleDestroy {
     try {
       await this.pollMessages();
       await this.pollSignals();
+      if (Date.now() - this.lastPrune > 60_000) {
+        this.lastPrune = Date.now();
+        // Signals are ephemeral (typing, read receipts, pushes): a minute is plenty for every poller.
+        await this.tx.manager.query("DELETE FROM chat_signals WHERE created_at < now() - interval '5 minutes'");
+      }
     } catch (error) {
       this.logger.warn(`poll failed: ${error}`);
     } finally {
