@@ -1,6 +1,7 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { CompanyDirectory } from '@kontor/accounts';
 import { ListingImportService } from '@kontor/listings';
 import { CliCommand, parseFlags } from './cli-context';
 
@@ -18,8 +19,11 @@ export const listingsImportCommand: CliCommand = {
     const file = flags._[0];
     if (!file || !flags.supplier) throw new Error(`usage: ${this.usage}`);
     if (!existsSync(file)) throw new Error(`no such file: ${file}`);
+    const app = await ctx.app('supplier');
+    const supplier = /^[0-9a-f-]{36}$/i.test(flags.supplier) ? await app.get(CompanyDirectory).get(flags.supplier) : null;
+    if (!supplier?.isSupplier) throw new Error(`--supplier ${flags.supplier} is not a supplier company id`);
     const total = await countDataRows(file);
-    const importer = (await ctx.app('supplier')).get(ListingImportService);
+    const importer = app.get(ListingImportService);
     const bar = new SingleBar({ format: 'importing |{bar}| {value}/{total} rows  created {created}  updated {updated}  rejected {rejected}', hideCursor: true }, Presets.shades_classic);
     const counts = { created: 0, updated: 0, rejected: 0 };
     bar.start(total, 0, counts);
