@@ -125,7 +125,7 @@ describe('ledger and settlement (services on a real database)', () => {
     const payments = platform.apps.admin.get(Payments);
     const runs = platform.apps.admin.get(SettlementRuns);
     const operator = { kind: 'operator' as const, userId: randomUUID(), roles: ['finance' as const], app: 'admin' as const };
-    const sellers = [randomUUID(), randomUUID(), randomUUID()];
+    const sellers: string[] = [randomUUID(), randomUUID(), randomUUID()];
     for (const seller of sellers) {
       for (const gross of [10_000, 3_333]) {
         const orderId = randomUUID();
@@ -155,5 +155,46 @@ describe('ledger and settlement (services on a real database)', () => {
     const failedRun = await db.query(`SELECT status FROM settlement_runs WHERE triggered_by = 'crashing'`);
     expect(failedRun).toEqual([{ status: 'failed' }]);
     expect((await ledger.check()).ok).toBe(true);
+  });
+
+  it('marks invoices paid from a bank reconciliation CSV, reports mismatches, and shows overdue invoices to finance', async () => {
+    const operator = await signInOperator(platform, ['finance']);
+    const a = await place(5_000);
+    const b = await place(7_000);
+    const c = await place(9_000);
+    const number = async (orderId: string) => (await accounting.money(orderId))!.invoice!.number;
+    const csv = ['invoice_number,amount,paid_at,reference', `${await number(a.orderId)},5000,2026-01-05T10:00:00Z,SEPA-A`, `${await number(b.orderId)},6999,,SEPA-B`, 'INV-1999-000001,100,,X'].join('\n');
+    const imported = await platform.admin.post('/invoices/reconciliation-imports', { csv }, { token: operator.token });
+    expect(imported.status).toBe(200);
+    expect(imported.body).toEqual({ matched: [await number(a.orderId)], alreadyPaid: [], unknown: ['INV-1999-000001'], mismatched: [{ invoiceNumber: await number(b.orderId), expected: 7000, got: 6999 }] });
+    const again = await platform.admin.post('/invoices/reconciliation-imports', { csv }, { token: operator.token });
+    expect(again.body.alreadyPaid).toEqual([await number(a.orderId)]);
+    expect((await ledger.entriesOfOrder(a.orderId)).map((e) => e.kind)).toEqual(['order.placed', 'payment.received']);
+
+    for (const app of Object.values(platform.apps)) app.get(Clock).advance(31 * 86_400_000);
+    const overdue = await platform.admin.get('/invoices?status=overdue&limit=100', { token: operator.token });
+    const overdueNumbers = overdue.body.items.map((i: { number: string }) => i.number);
+    expect(overdueNumbers).toEqual(expect.arrayContaining([await number(b.orderId), await number(c.orderId)]));
+    expect(overdueNumbers).not.toContain(await number(a.orderId));
+    const overview = await platform.admin.get('/finance/overview', { token: operator.token });
+    expect(overview.body.overdueInvoices[0].count).toBeGreaterThanOrEqual(2);
+    expect((await platform.admin.get('/invoices', { token: (await signInOperator(platform, ['moderator'])).token })).status).toBe(403);
+  });
+
+  it('audits every change to a commission rule', async () => {
+    const operator = await signInOperator(platform, ['finance']);
+    const created = await platform.admin.post('/commission-rules', { scope: 'category', categoryId: randomUUID(), rateBp: 750, maxFee: { amount: 5_000, currency: 'EUR' } }, { token: operator.token });
+    expect(created.status).toBe(201);
+    const ended = await platform.admin.patch(`/commission-rules/${created.body.id}`, { effectiveTo: new Date(Date.now() + 30 * 86_400_000 * 12).toISOString(), note: 'promo ends' }, { token: operator.token });
+    expect(ended.status).toBe(200);
+    const detail = await platform.admin.get(`/commission-rules/${created.body.id}`, { token: operator.token });
+    expect(detail.body.audit.map((a: { action: string; operatorId: string }) => [a.action, a.operatorId])).toEqual([
+      ['created', operator.userId],
+      ['updated', operator.userId],
+    ]);
+    expect(detail.body.audit[1].before.note).toBeNull();
+    expect(detail.body.audit[1].after.note).toBe('promo ends');
+    const bad = await platform.admin.post('/commission-rules', { scope: 'supplier', rateBp: 20_000 }, { token: operator.token });
+    expect(bad.status).toBe(400);
   });
 });
