@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { EngineQuery, PostgresSearchEngine, queryTokens, SearchSort } from '@kontor/search';
+import { QUERY_MIX } from './listing-generator';
+
+/**
+ * Times each query of the benchmark mix on one connection, and prints the plan of one of them:
+ * `BENCH_KEEP_DB=1 npm run bench:search`, then
+ * `node -r @swc-node/register bench/search/profile.ts postgres://…/kontor_bench_xxxx ['q=bolt']`.
+ */
+async function main(url: string, explain?: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(PostgresSearchEngine.SESSION_SETTINGS.replaceAll('true)', 'false)'));
+  for (const qs of QUERY_MIX) {
+    const p = new URLSearchParams(qs);
+    const num = (k: string) => (p.has(k) ? Number(p.get(k)) : undefined);
+    const query: EngineQuery = {
+      text: p.get('q') ?? '',
+      filters: { categoryPath: p.get('category') ?? undefined, country: p.get('country') ?? undefined, kind: (p.get('kind') as 'good' | 'service' | null) ?? undefined, certification: p.get('certification') ?? undefined, currency: p.get('currency') ?? undefined, maxPrice: num('maxPrice'), maxMoq: num('maxMoq'), maxLeadTime: num('maxLeadTime'), verifiedOnly: p.get('verifiedOnly') === 'true' || undefined },
+      sort: (p.get('sort') as SearchSort | null) ?? 'relevance',
+      offset: ((num('page') ?? 1) - 1) * 20,
+      limit: 20,
+    };
+    const tokens = queryTokens(query.text);
+    const started = performance.now();
+    const candidates = PostgresSearchEngine.correctable(tokens);
+    const rows: Array<{ tok: string; term: string }> = candidates.length ? (await client.query(PostgresSearchEngine.CORRECTIONS_SQL, [candidates])).rows : [];
+    const corrections = new Map<string, string[]>();
+    for (const tok of candidates) {
+      const terms = rows.filter((r) => r.tok === tok).map((r) => r.term);
+      if (!terms.includes(tok)) corrections.set(tok, terms);
+    }
+    const corrected = performance.now();
+    const statement = PostgresSearchEngine.buildStatement(query, tokens, corrections);
+    const result = await client.query(statement.text, statement.values);
+    const done = performance.now();
+    console.log(`${qs.padEnd(50)} corrections ${(corrected - started).toFixed(1).padStart(5)} ms   search ${(done - corrected).toFixed(1).padStart(6)} ms   ${result.rows[0].total} matches`);
+    if (qs === explain) {
+      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+      console.log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
+    }
+  }
+  await client.end();
+}
+
+main(process.argv[2], process.argv[3]).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
