@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CreateListingDto, ImportQuery, ImportReport, ListingDto, ListingImportService, ListingsService, OwnListingsQuery, UpdateListingDto } from '@kontor/listings';
-import { ANY_MEMBER, Actor, CompanyActor, Page, Roles } from '@kontor/platform';
+import { Actor, CompanyActor, Page, Roles } from '@kontor/platform';
 import { csvUpload } from './listings-upload';
 
 @ApiTags('listings')
@@ -61,7 +61,7 @@ export class ListingsController {
   }
 
   @Post(':id/archive')
-  @Roles(...ANY_MEMBER.filter((r) => r !== 'approver'))
+  @Roles('owner', 'admin', 'member')
   @HttpCode(200)
   archive(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string): Promise<ListingDto> {
     return this.listings.archive(actor, id);
