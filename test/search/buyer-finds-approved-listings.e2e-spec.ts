@@ -135,6 +135,27 @@ describe('buyer finds approved listings', () => {
     expect(await catalogue.summary(catalog.ids.draft)).toMatchObject({ status: 'draft', supplierCompanyId: catalog.supplierA.companyId });
   });
 
+  it('applies a customer price list only within its validity dates, and changes to it at once', async () => {
+    const priceOf = async () => (await platform.buyer.get(`/listings/${catalog.ids.gloves}?quantity=100`, { token: catalog.buyer2.token })).body.price;
+    const future = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const created = await platform.supplier.post(
+      '/price-lists',
+      { buyerCompanyId: catalog.buyer2.companyId, name: 'From next month', validFrom: future, entries: [{ listingId: catalog.ids.gloves, tiers: [{ minQuantity: 1, unitPrice: 200 }] }] },
+      { token: catalog.supplierA.token },
+    );
+    expect(created.status).toBe(201);
+    expect(await priceOf()).toMatchObject({ unitPrice: 250, source: 'tier' });
+    const started = await platform.supplier.patch(`/price-lists/${created.body.id}`, { validFrom: null }, { token: catalog.supplierA.token });
+    expect(started.status).toBe(200);
+    expect(await priceOf()).toMatchObject({ unitPrice: 200, source: 'customer_price_list' });
+    const bad = await platform.supplier.patch(`/price-lists/${created.body.id}`, { entries: [{ listingId: catalog.ids.gloves, tiers: [{ minQuantity: 1, unitPrice: 200 }, { minQuantity: 1, unitPrice: 150 }] }] }, { token: catalog.supplierA.token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].field).toBe('entries[0].tiers[1].minQuantity');
+    expect((await platform.supplier.get(`/price-lists/${created.body.id}`, { token: catalog.supplierB.token })).status).toBe(404);
+    expect((await platform.supplier.delete(`/price-lists/${created.body.id}`, { token: catalog.supplierA.token })).status).toBe(204);
+    expect(await priceOf()).toMatchObject({ unitPrice: 250, source: 'tier' });
+  });
+
   it('keeps the approved version searchable while an edit waits for review', async () => {
     const edited = await platform.supplier.patch(`/listings/${catalog.ids.gloves}`, { title: 'Latex gloves' }, { token: catalog.supplierA.token });
     expect(edited.body.status).toBe('submitted');
