@@ -200,7 +200,7 @@ export class PostgresSearchEngine implements SearchEngine {
     if (f.maxLeadTime !== undefined) where.push(`lead_time_days <= ${param(f.maxLeadTime)}`);
     if (f.verifiedOnly) where.push('supplier_verified');
     // Ranked on the title vector: a title match is what relevance means here, and ranking the full document of thousands of matches is the most expensive step.
-    const rank = hasText ? `ts_rank(title_document, ${tsq})` : '0::real';
+    const rank = hasText && query.sort === 'relevance' ? `ts_rank(title_document, ${tsq})` : '0::real';
     const limit = param(query.limit);
     const offset = param(query.offset);
     const title = hasText ? `ts_headline('simple', d.title, ${tsq}, '${HEADLINE}')` : 'd.title';
