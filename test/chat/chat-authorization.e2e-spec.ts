@@ -91,10 +91,15 @@ describe('chat authorization, bad input and moderation', () => {
   it('rate-limits messages per user', async () => {
     const { buyer, threadId } = await setup();
     const b = await connect(platform.urls.buyer, buyer.token);
-    const results = await Promise.all(Array.from({ length: 15 }, (_, i) => b.ack('message:send', { threadId, body: `m${i}` })));
+    // 60 a minute with bursts of 10: fifteen sends in a row (well under a second) cannot all pass.
+    const results = [];
+    for (let i = 0; i < 15; i++) results.push(await b.ack('message:send', { threadId, body: `m${i}` }));
     const limited = results.filter((r) => r.error?.code === 'RATE_LIMITED');
-    expect(limited.length).toBeGreaterThan(0);
-    expect(results.filter((r) => typeof r.seq === 'number').length).toBe(10);
+    const passed = results.filter((r) => typeof r.seq === 'number').length;
+    expect(limited.length).toBeGreaterThanOrEqual(3);
+    expect(passed).toBeGreaterThanOrEqual(10);
+    expect(passed).toBeLessThanOrEqual(12);
+    expect(b.of('error').filter((e) => e.code === 'RATE_LIMITED')).toHaveLength(limited.length);
   });
 
   it('lets a user report a message and an operator read the thread and hide it', async () => {

@@ -189,7 +189,7 @@ export class ChatFanout implements OnModuleDestroy {
   }
 
   private async pollSignals(): Promise<void> {
-    const rows: Array<{ id: string; origin: string; payload: FanoutEvent }> = await this.tx.manager.query('SELECT id, origin, payload FROM chat_signals WHERE id > $1 ORDER BY id LIMIT 1000', [this.signalCursor]);
+    const rows: Array<{ id: string; origin: string; payload: FanoutEvent }> = await this.tx.manager.query(`SELECT id, origin, payload FROM chat_signals WHERE id > ${Math.trunc(this.signalCursor)} ORDER BY id LIMIT 1000`);
     for (const row of rows) {
       this.signalCursor = Number(row.id);
       if (row.origin !== PROCESS_ORIGIN) this.deliverLocal(row.payload);

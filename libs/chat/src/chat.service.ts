@@ -142,13 +142,15 @@ export class ChatService {
     const offer = input.offer === undefined || input.offer === null ? null : parseOffer(input.offer);
     const body = input.body;
     const clientId = (input.clientId as string | undefined) ?? null;
-    // Plain text outside any caller's transaction: one statement, one round trip (the hot path).
+    // Plain text outside any caller's transaction: one statement (the hot path).
     if (!offer && !this.tx.inTransaction) {
       const member = await this.memberThread(actor, threadId);
       const now = this.clock.now();
       const mask = maskContacts(body);
-      const appended = await this.messages
-        .appendText({ threadId: member.id, senderUserId: actor.userId, senderSide: sideOf(actor), body, maskedBody: mask.found ? mask.masked : null, clientId, origin: PROCESS_ORIGIN, at: now })
+      // Inside a transaction although it is one statement: the embedded PGlite server keeps a
+      // connection's statements together only within a transaction.
+      const appended = await this.tx
+        .run(() => this.messages.appendText({ threadId: member.id, senderUserId: actor.userId, senderSide: sideOf(actor), body, maskedBody: mask.found ? mask.masked : null, clientId, origin: PROCESS_ORIGIN, at: now }))
         .catch((error) => {
           if (clientId && isUniqueViolation(error, 'uq_chat_messages_client')) return null;
           throw error;

@@ -59,6 +59,10 @@ export class MessagesRepository {
     return { message, revealedAt: r.contacts_revealed_at, previousAt: r.prev };
   }
 
+  entity(fields: Partial<MessageEntity>): MessageEntity {
+    return this.repo.create(fields);
+  }
+
   /** A plain INSERT ... RETURNING (no entity round trips) for the hot path of sending. */
   async insertFast(m: Omit<Partial<MessageEntity>, 'offer'> & { offer: object | null }): Promise<MessageEntity> {
     const [row]: Array<Record<string, any>> = await this.tx.manager.query(
@@ -109,9 +113,38 @@ export class MessagesRepository {
     return this.repo.createQueryBuilder('m').setLock('pessimistic_write').where('m.thread_id = :threadId AND m.id = :id', { threadId, id }).getOne();
   }
 
-  /** Messages of all processes since a global cursor (the embedded fan-out's poll). */
-  sinceGid(gid: number, limit: number): Promise<MessageEntity[]> {
-    return this.repo.createQueryBuilder('m').where('m.gid > :gid', { gid }).orderBy('m.gid', 'ASC').limit(limit).getMany();
+  /**
+   * Messages of all processes since a global cursor (the embedded fan-out's poll). The cursor is
+   * inlined as an integer literal so the poll is a simple-protocol query: the embedded PGlite
+   * server serves every connection from one session and copes badly with extended-protocol
+   * messages of a background poller interleaving with request traffic.
+   */
+  async sinceGid(gid: number, limit: number): Promise<MessageEntity[]> {
+    const rows: Array<Record<string, any>> = await this.tx.manager.query(
+      `SELECT * FROM chat_messages WHERE gid > ${Math.trunc(Number(gid))} ORDER BY gid LIMIT ${Math.trunc(Number(limit))}`,
+    );
+    return rows.map((r) =>
+      this.repo.create({
+        id: r.id,
+        gid: Number(r.gid),
+        threadId: r.thread_id,
+        seq: r.seq,
+        senderUserId: r.sender_user_id,
+        senderSide: r.sender_side,
+        kind: r.kind,
+        body: r.body,
+        maskedBody: r.masked_body,
+        clientId: r.client_id,
+        offer: r.offer,
+        offerStatus: r.offer_status,
+        offerRevision: r.offer_revision,
+        hiddenAt: r.hidden_at,
+        hiddenReason: r.hidden_reason,
+        hiddenBy: r.hidden_by,
+        origin: r.origin,
+        createdAt: r.created_at,
+      }),
+    );
   }
 
   async maxGid(): Promise<number> {
