@@ -3,7 +3,6 @@ import { BuyerListingsService } from './buyer-listings.service';
 import { CategoriesRepository } from './categories.repository';
 import { CategoriesService } from './categories.service';
 import { CompanyEventsListener } from './company-events.listener';
-import { CsvBodyParser } from './http/csv-body.parser';
 import { ListingCatalog } from './listing-catalog.service';
 import { ListingImportService } from './listing-import.service';
 import { ListingModerationService } from './listing-moderation.service';
@@ -40,7 +39,6 @@ import { PriceListsService } from './price-lists.service';
     ListingModerationService,
     BuyerListingsService,
     CompanyEventsListener,
-    CsvBodyParser,
     { provide: SUPPLIER_RATINGS, useClass: NoSupplierRatings },
   ],
   exports: [

@@ -4,9 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/kontor-config';
-import { toErrorBody } from '../errors/error-body';
 import { AppDefinition } from './app-definition';
 import { HttpMetrics } from './metrics';
 import { createValidationPipe } from './validation.pipe';
@@ -48,14 +48,16 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
       },
     },
   });
+  // Uploads (CSV imports) stream: multipart files through request.file(), text/csv bodies as the raw
+  // request stream. Registered here, before Nest initialises, so every route keeps Nest's error handling.
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
   app.useGlobalPipes(createValidationPipe());
   const metrics = app.get(HttpMetrics);
   const fastify = app.getHttpAdapter().getInstance();
-  // Errors raised by Fastify itself (malformed JSON, body too large) get the same body shape as ours.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = toErrorBody(error);
-    void reply.status(body.statusCode).send(body);
-  });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     done(null, payload);
