@@ -107,6 +107,17 @@ export class ChatService {
     return thread;
   }
 
+  private embedded: Promise<boolean> | null = null;
+
+  /** Whether the database is the embedded PGlite (WebAssembly build), detected once. */
+  private isEmbeddedDatabase(): Promise<boolean> {
+    this.embedded ??= this.tx.manager
+      .query('SELECT version() AS v')
+      .then((rows: Array<{ v: string }>) => /emscripten|emcc|wasm/i.test(rows[0]?.v ?? ''))
+      .catch(() => true);
+    return this.embedded;
+  }
+
   /**
    * Membership check for the hot path: which companies take part in a thread never changes, so it
    * is cached per process after the first lookup.
@@ -147,10 +158,10 @@ export class ChatService {
       const member = await this.memberThread(actor, threadId);
       const now = this.clock.now();
       const mask = maskContacts(body);
-      // Inside a transaction although it is one statement: the embedded PGlite server keeps a
-      // connection's statements together only within a transaction.
-      const appended = await this.tx
-        .run(() => this.messages.appendText({ threadId: member.id, senderUserId: actor.userId, senderSide: sideOf(actor), body, maskedBody: mask.found ? mask.masked : null, clientId, origin: PROCESS_ORIGIN, at: now }))
+      const append = () => this.messages.appendText({ threadId: member.id, senderUserId: actor.userId, senderSide: sideOf(actor), body, maskedBody: mask.found ? mask.masked : null, clientId, origin: PROCESS_ORIGIN, at: now });
+      // On the embedded PGlite server a connection's statements only stay together inside a
+      // transaction; on PostgreSQL the single statement is atomic by itself (and cheaper alone).
+      const appended = await ((await this.isEmbeddedDatabase()) ? this.tx.run(append) : append())
         .catch((error) => {
           if (clientId && isUniqueViolation(error, 'uq_chat_messages_client')) return null;
           throw error;
