@@ -27,8 +27,9 @@ export { registerWorkers, WorkerSpec } from './job-workers';
 import { Ledger1795000800000 } from './migrations/1795000800000-ledger';
 import { CommissionAndPayments1795000800001 } from './migrations/1795000800001-commission-and-payments';
 import { DeferredBalanceCache1795000800002 } from './migrations/1795000800002-deferred-balance-cache';
+import { InvoiceNumberAtCommit1795000800003 } from './migrations/1795000800003-invoice-number-at-commit';
 
 /** Settlement uses raw SQL repositories; it maps no TypeORM entities. */
 export const settlementEntities: Function[] = [];
 /** Migrations of the ledger, commission, payment and payout tables. */
-export const settlementMigrations = [Ledger1795000800000, CommissionAndPayments1795000800001, DeferredBalanceCache1795000800002];
+export const settlementMigrations = [Ledger1795000800000, CommissionAndPayments1795000800001, DeferredBalanceCache1795000800002, InvoiceNumberAtCommit1795000800003];

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Page, pageOffset, toPage, TransactionRunner } from '@kontor/platform';
-import { invoiceNumber, PaymentTerms } from './domain/settlement-netting';
+import { PaymentTerms } from './domain/settlement-netting';
 
 export interface Invoice {
   id: string;
-  number: string;
+  /** Null until the issuing transaction commits. */
+  number: string | null;
   orderId: string;
   orderNumber: string;
   buyerCompanyId: string;
@@ -55,26 +56,12 @@ export class InvoicesRepository {
     return this.tx.manager;
   }
 
-  /**
-   * Next number of the year. The sequence row stays locked until the caller's transaction ends,
-   * so a rolled-back order gives its number back: numbers are gapless.
-   */
-  async nextNumber(year: number): Promise<{ number: string; seq: number }> {
-    const [row] = await this.q.query(
-      `INSERT INTO invoice_sequences (year, last_value) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_value = invoice_sequences.last_value + 1 RETURNING last_value`,
-      [year],
-    );
-    return { number: invoiceNumber(year, row.last_value), seq: row.last_value };
-  }
-
   async insert(i: Omit<Invoice, 'id' | 'number' | 'status' | 'paidAt' | 'paidReference'>): Promise<Invoice> {
-    const year = i.issuedAt.getUTCFullYear();
-    const { number, seq } = await this.nextNumber(year);
+    // The number (gapless per year) is assigned at commit by trg_invoices_number.
     const rows = await this.q.query(
-      `INSERT INTO invoices (number, year, seq, order_id, order_number, buyer_company_id, supplier_company_id, amount, currency, payment_terms, status, issued_at, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'issued', $11, $12) RETURNING *`,
-      [number, year, seq, i.orderId, i.orderNumber, i.buyerCompanyId, i.supplierCompanyId, i.amount, i.currency, i.paymentTerms, i.issuedAt, i.dueAt],
+      `INSERT INTO invoices (order_id, order_number, buyer_company_id, supplier_company_id, amount, currency, payment_terms, status, issued_at, due_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'issued', $8, $9) RETURNING *`,
+      [i.orderId, i.orderNumber, i.buyerCompanyId, i.supplierCompanyId, i.amount, i.currency, i.paymentTerms, i.issuedAt, i.dueAt],
     );
     return toInvoice(rows[0]);
   }

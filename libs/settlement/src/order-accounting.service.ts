@@ -35,7 +35,7 @@ export interface OrderMoney {
   supplierShare: number;
   lines: Array<{ lineId: string; amount: number; fee: number; ruleId: string; ruleScope: string; rateBp: number }>;
   payment: { id: string; method: PaymentMethod; status: string; amount: number; failureReason: string | null; clientSecret: string | null } | null;
-  invoice: { id: string; number: string; status: 'issued' | 'paid' | 'void' | 'overdue'; issuedAt: string; dueAt: string; paidAt: string | null } | null;
+  invoice: { id: string; number: string | null; status: 'issued' | 'paid' | 'void' | 'overdue'; issuedAt: string; dueAt: string; paidAt: string | null } | null;
   refunds: Array<{ id: string; amount: number; commissionPart: number; reason: string; status: string; createdAt: string }>;
   paidAt: string | null;
   completedAt: string | null;

@@ -33,7 +33,8 @@ export interface ReconciliationReport {
 
 export interface InvoiceDto {
   id: string;
-  number: string;
+  /** Null only inside the transaction that issues it (numbers are assigned at commit). */
+  number: string | null;
   orderId: string;
   orderNumber: string;
   buyerCompanyId: string;

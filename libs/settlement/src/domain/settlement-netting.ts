@@ -43,7 +43,7 @@ export function settleableFrom(completedAt: Date, holdDays: number): Date {
   return new Date(completedAt.getTime() + holdDays * 86_400_000);
 }
 
-/** Invoice number: gapless per year, e.g. INV-2026-000042. */
+/** Invoice number: gapless per year, e.g. INV-2026-000042 (the database trigger trg_invoices_number builds the same format). */
 export function invoiceNumber(year: number, seq: number): string {
   return `INV-${year}-${String(seq).padStart(6, '0')}`;
 }
