@@ -4,15 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { categoryId, goodListing, publishListing, verifyCompany } from '../listings/listing-fixtures';
 import { signInOperator, signUpCompany, SignedIn } from '../support/fixtures';
-import { testServerUrl } from '../support/test-database';
 import { startTestPlatform, TestPlatform } from '../support/test-platform';
 import { DELIVERY } from './order-fixtures';
 
-// The embedded PGlite answers one connection at a time and mixes up replies under dozens of concurrent
-// pooled connections; races are only meaningful against a real PostgreSQL server.
-const SKIP = testServerUrl() ? false : 'TEST_DATABASE_URL not set: the concurrency suite needs a real PostgreSQL server (PGlite serialises connections)';
-
-describe('orders under concurrency', { skip: SKIP }, () => {
+describe('orders under concurrency', () => {
   let platform: TestPlatform;
   let operator: SignedIn;
   let supplier: SignedIn;
