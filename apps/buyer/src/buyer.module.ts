@@ -1,18 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule, CompanyAuthController, CompanyController, InvitationsController, MeController } from '@kontor/accounts';
-import { ListingsModule } from '@kontor/listings';
+import { CategoriesController, ListingsModule } from '@kontor/listings';
 import { NegotiationModule } from '@kontor/negotiation';
-import { ChatModule } from '@kontor/chat';
-import { ThreadsController } from './controllers/threads.controller';
+import { ChatModule, ThreadsController } from '@kontor/chat';
 import { BuyerChatGateway } from './gateways/chat.gateway';
-import { NotificationsModule } from '@kontor/notifications';
+import { NotificationsController, NotificationsModule } from '@kontor/notifications';
 import { SearchModule } from '@kontor/search';
 import { CompareController } from './controllers/compare.controller';
-import { ListingsCategoriesController } from './controllers/listings-categories.controller';
 import { ListingsController } from './controllers/listings.controller';
 import { SearchController } from './controllers/search.controller';
 import { AwardsController } from './controllers/awards.controller';
-import { NotificationsController } from './controllers/notifications.controller';
 import { QuotesController } from './controllers/quotes.controller';
 import { RfqsController } from './controllers/rfqs.controller';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
@@ -33,7 +30,7 @@ export class BuyerModule {
     return {
       module: BuyerModule,
       imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule, SearchModule, NotificationsModule, NegotiationModule, ChatModule, SettlementModule, OrdersModule],
-      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, SearchController, ListingsController, CompareController, ListingsCategoriesController, RfqsController, QuotesController, AwardsController, NotificationsController, ThreadsController, CartController, CheckoutController, OrdersController, DisputesController, ReviewsController, InvoicesController, PaymentsController],
+      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, SearchController, ListingsController, CompareController, CategoriesController, RfqsController, QuotesController, AwardsController, NotificationsController, ThreadsController, CartController, CheckoutController, OrdersController, DisputesController, ReviewsController, InvoicesController, PaymentsController],
       providers: [BuyerChatGateway],
     };
   }

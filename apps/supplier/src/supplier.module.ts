@@ -1,12 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule, CompanyAuthController, CompanyController, InvitationsController, MeController } from '@kontor/accounts';
-import { ListingsModule } from '@kontor/listings';
+import { CategoriesController, ListingsModule } from '@kontor/listings';
 import { NegotiationModule } from '@kontor/negotiation';
-import { ChatModule } from '@kontor/chat';
-import { ThreadsController } from './controllers/threads.controller';
+import { ChatModule, ThreadsController } from '@kontor/chat';
 import { SupplierChatGateway } from './gateways/chat.gateway';
-import { NotificationsModule } from '@kontor/notifications';
-import { NotificationsController } from './controllers/notifications.controller';
+import { NotificationsController, NotificationsModule } from '@kontor/notifications';
 import { QuotesController } from './controllers/quotes.controller';
 import { RfqInboxInvitationsController } from './controllers/rfq-inbox-invitations.controller';
 import { RfqInboxController } from './controllers/rfq-inbox.controller';
@@ -14,7 +12,6 @@ import { AppDefinition, PlatformModule } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
 import { OrdersModule } from '@kontor/orders';
 import { SettlementModule } from '@kontor/settlement';
-import { ListingsCategoriesController } from './controllers/listings-categories.controller';
 import { ListingsController } from './controllers/listings.controller';
 import { PriceListsController } from './controllers/price-lists.controller';
 import { OrdersController } from './controllers/orders.controller';
@@ -28,7 +25,7 @@ export class SupplierModule {
     return {
       module: SupplierModule,
       imports: [PlatformModule.forApp({ app: 'supplier', schema: kontorSchema, env }), AccountsModule, ListingsModule, NotificationsModule, NegotiationModule, ChatModule, SettlementModule, OrdersModule],
-      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, RfqInboxController, RfqInboxInvitationsController, QuotesController, NotificationsController, ThreadsController, ListingsController, PriceListsController, ListingsCategoriesController, OrdersController, PayoutsController, StatementsController, StripeOnboardingController],
+      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, RfqInboxController, RfqInboxInvitationsController, QuotesController, NotificationsController, ThreadsController, ListingsController, PriceListsController, CategoriesController, OrdersController, PayoutsController, StatementsController, StripeOnboardingController],
       providers: [SupplierChatGateway],
     };
   }

@@ -6,6 +6,8 @@ export { maskContacts, MASK } from './domain/contact-masking';
 export { MessageView, HIDDEN_BODY } from './domain/message-view';
 export { Offer } from './domain/offer';
 export * from './dto/chat.dto';
+/** Thread endpoints shared by the buyer and supplier apps. */
+export { ThreadsController } from './http/threads.controller';
 
 import { MessageEntity } from './entities/message.entity';
 import { ReadMarkerEntity } from './entities/read-marker.entity';

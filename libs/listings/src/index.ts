@@ -33,3 +33,5 @@ import { ListingsBase1795000200000 } from './migrations/1795000200000-listings-b
 export const listingsEntities = [CategoryEntity, ListingEntity, ListingRevisionEntity, ModerationDecisionEntity, PlatformSettingEntity, PriceListEntity, PriceListEntryEntity];
 /** Migrations of the listings tables. */
 export const listingsMigrations = [ListingsBase1795000200000];
+/** Category tree endpoint shared by the buyer and supplier apps. */
+export { CategoriesController } from './http/categories.controller';

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ChatService, MarkReadDto, MessagesQuery, MessageView, OpenThreadDto, ReportMessageDto, SendMessageDto, ThreadDto, ThreadListQuery } from '@kontor/chat';
+import { ChatService } from '../chat.service';
+import { MessageView } from '../domain/message-view';
+import { MarkReadDto, MessagesQuery, OpenThreadDto, ReportMessageDto, SendMessageDto, ThreadDto, ThreadListQuery } from '../dto/chat.dto';
 import { Actor, ANY_MEMBER, CompanyActor, Page, Roles } from '@kontor/platform';
 
 /** Negotiation threads over HTTP (the same use cases as the socket gateway). */

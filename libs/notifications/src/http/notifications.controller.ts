@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { NotificationFeedDto, NotificationQuery, Notifications } from '@kontor/notifications';
+import { NotificationFeedDto, NotificationQuery } from '../dto/notification.dto';
+import { Notifications } from '../notifications.service';
 import { Actor, ANY_MEMBER, CompanyActor, Roles } from '@kontor/platform';
 
 /** The signed-in user's notification feed with unread counts. */
