@@ -4,6 +4,7 @@ import { AccountService } from './account.service';
 import { ActorDirectoryService } from './actor-directory.service';
 import { CompaniesRepository } from './companies.repository';
 import { CompanyAuditRepository } from './company-audit.repository';
+import { CompanyRegistration } from './company-registration.service';
 import { CompanyDirectory } from './company-directory.service';
 import { CompanyModerationService } from './company-moderation.service';
 import { CompanyService } from './company.service';
@@ -35,6 +36,7 @@ import { CompanyContacts } from './company-contacts.service';
     PasswordHasher,
     Totp,
     SessionTokensService,
+    CompanyRegistration,
     UserAuthService,
     AccountService,
     CompanyService,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import {
   ConflictError,
   ForbiddenError,
-  isUniqueViolation,
   TransactionRunner,
   UnauthenticatedError,
 } from '@kontor/platform';
@@ -11,6 +10,7 @@ import { ChallengeDto, SessionDto, SignInDto, SignUpDto, TwoFactorChallengeRespo
 import { CompanyEntity } from './entities/company.entity';
 import { UserEntity } from './entities/user.entity';
 import { CompaniesRepository } from './companies.repository';
+import { CompanyRegistration } from './company-registration.service';
 import { MembershipsRepository } from './memberships.repository';
 import { PasswordHasher } from './password-hasher';
 import { SessionTokensService } from './session-tokens.service';
@@ -31,31 +31,12 @@ export class UserAuthService {
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionTokensService,
     private readonly totp: Totp,
+    private readonly registration: CompanyRegistration,
   ) {}
 
   /** Creates a company on this app's side of the market and its owner, and signs the owner in. */
   async signUp(app: CompanyApp, input: SignUpDto): Promise<SessionDto> {
-    const email = normalizeEmail(input.email);
-    const passwordHash = await this.passwords.hash(input.password);
-    try {
-      return await this.tx.run(async () => {
-        if (await this.users.findByEmail(email)) throw new ConflictError('EMAIL_TAKEN', 'email: an account with this e-mail already exists');
-        const company = await this.companies.insert({
-          legalName: input.company.legalName.trim(),
-          country: input.company.country.toUpperCase(),
-          registrationNumber: input.company.registrationNumber.trim(),
-          isBuyer: app === 'buyer',
-          isSupplier: app === 'supplier',
-        });
-        const user = await this.users.insert({ email, fullName: input.fullName.trim(), passwordHash });
-        await this.memberships.insert(user.id, company.id, 'owner');
-        return this.sessions.issue({ kind: 'user', id: user.id, companyId: company.id, app });
-      });
-    } catch (error) {
-      // Two simultaneous sign-ups with one e-mail: the unique index decides.
-      if (isUniqueViolation(error)) throw new ConflictError('EMAIL_TAKEN', 'email: an account with this e-mail already exists');
-      throw error;
-    }
+    return (await this.registration.register(app, input)).session;
   }
 
   async signIn(app: CompanyApp, input: SignInDto): Promise<SignInResult> {
