@@ -151,7 +151,8 @@ export class QuotesService {
 
   async diff(actor: CompanyActor, quoteId: string, from: number, to: number): Promise<RevisionDiff> {
     const quote = await this.visibleQuote(actor, quoteId);
-    const [a, b] = await Promise.all([this.quotes.revision(quote.id, from), this.quotes.revision(quote.id, to)]);
+    const a = await this.quotes.revision(quote.id, from);
+    const b = await this.quotes.revision(quote.id, to);
     if (!a || !b) throw new NotFoundError('REVISION_NOT_FOUND', 'No such revision of this quote');
     const snap = (r: QuoteRevisionEntity) => ({ ...r, validUntil: r.validUntil.toISOString() });
     return diffRevisions(snap(a), snap(b));

@@ -27,11 +27,9 @@ export class RfqDirectory {
   async participants(rfqId: string, supplierCompanyId: string): Promise<RfqParticipants | null> {
     const rfq = await this.rfqs.findById(rfqId);
     if (!rfq || rfq.status === 'draft') return null;
-    const [recipient, quote, intents] = await Promise.all([
-      this.rfqs.recipient(rfqId, supplierCompanyId),
-      this.quotes.findByRfqAndSupplier(rfqId, supplierCompanyId),
-      this.rfqs.awardedSuppliers(rfqId),
-    ]);
+    const recipient = await this.rfqs.recipient(rfqId, supplierCompanyId);
+    const quote = await this.quotes.findByRfqAndSupplier(rfqId, supplierCompanyId);
+    const intents = await this.rfqs.awardedSuppliers(rfqId);
     return {
       rfqId,
       title: rfq.title,

@@ -283,7 +283,11 @@ export class RfqsService {
   }
 
   private async buyerView(rfq: RfqEntity): Promise<RfqDto> {
-    const [lines, recipients, quotes, emails] = await Promise.all([this.rfqs.linesOf(rfq.id), this.rfqs.recipientsOf(rfq.id), this.quotes.listForRfq(rfq.id), this.invites.invitedEmails(rfq.id)]);
+    // Sequential: views are also built inside transactions, whose one connection runs one query at a time.
+    const lines = await this.rfqs.linesOf(rfq.id);
+    const recipients = await this.rfqs.recipientsOf(rfq.id);
+    const quotes = await this.quotes.listForRfq(rfq.id);
+    const emails = await this.invites.invitedEmails(rfq.id);
     const companies = await this.directory.getMany(recipients.map((r) => r.supplierCompanyId));
     const quoteBySupplier = new Map(quotes.map((q) => [q.supplierCompanyId, q]));
     const recipientDtos: RecipientDto[] = recipients.map((r) => {
@@ -300,7 +304,9 @@ export class RfqsService {
   }
 
   private async supplierView(supplierCompanyId: string, rfq: RfqEntity): Promise<RfqDto> {
-    const [lines, recipient, quote] = await Promise.all([this.rfqs.linesOf(rfq.id), this.rfqs.recipient(rfq.id, supplierCompanyId), this.quotes.findByRfqAndSupplier(rfq.id, supplierCompanyId)]);
+    const lines = await this.rfqs.linesOf(rfq.id);
+    const recipient = await this.rfqs.recipient(rfq.id, supplierCompanyId);
+    const quote = await this.quotes.findByRfqAndSupplier(rfq.id, supplierCompanyId);
     return { ...toRfqDto(rfq, lines), myResponse: { declined: Boolean(recipient?.declinedAt), declineReason: recipient?.declineReason ?? null, quoteId: quote?.id ?? null } };
   }
 }
