@@ -107,17 +107,6 @@ export class ChatService {
     return thread;
   }
 
-  private embedded: Promise<boolean> | null = null;
-
-  /** Whether the database is the embedded PGlite (WebAssembly build), detected once. */
-  private isEmbeddedDatabase(): Promise<boolean> {
-    this.embedded ??= this.tx.manager
-      .query('SELECT version() AS v')
-      .then((rows: Array<{ v: string }>) => /emscripten|emcc|wasm/i.test(rows[0]?.v ?? ''))
-      .catch(() => true);
-    return this.embedded;
-  }
-
   /**
    * Membership check for the hot path: which companies take part in a thread never changes, so it
    * is cached per process after the first lookup.
@@ -159,9 +148,8 @@ export class ChatService {
       const now = this.clock.now();
       const mask = maskContacts(body);
       const append = () => this.messages.appendText({ threadId: member.id, senderUserId: actor.userId, senderSide: sideOf(actor), body, maskedBody: mask.found ? mask.masked : null, clientId, origin: PROCESS_ORIGIN, at: now });
-      // On the embedded PGlite server a connection's statements only stay together inside a
-      // transaction; on PostgreSQL the single statement is atomic by itself (and cheaper alone).
-      const appended = await ((await this.isEmbeddedDatabase()) ? this.tx.run(append) : append())
+      // One statement is atomic by itself; no transaction round trips on the hot path.
+      const appended = await append()
         .catch((error) => {
           if (clientId && isUniqueViolation(error, 'uq_chat_messages_client')) return null;
           throw error;

@@ -19,30 +19,15 @@ export interface SettlementRunSummary {
   ordersSettled: number;
 }
 
-export interface PayoutDto {
-  id: string;
-  statementNumber: string;
-  supplierCompanyId: string;
-  currency: string;
-  method: 'stripe_transfer' | 'bank_transfer';
-  status: 'pending' | 'paid' | 'failed';
-  gross: number;
-  commission: number;
-  refunds: number;
-  net: number;
-  ordersCount: number;
-  externalId: string | null;
-  failureReason: string | null;
-  createdAt: string;
-  paidAt: string | null;
-}
+/** A payout as the API shows it: the stored payout without its run id, times as ISO strings. */
+export type PayoutDto = Omit<Payout, 'runId' | 'createdAt' | 'paidAt'> & { createdAt: string; paidAt: string | null };
 
 export interface StatementDto extends PayoutDto {
   lines: StoredPayoutLine[];
 }
 
-function payoutDto(p: Payout): PayoutDto {
-  return { ...p, createdAt: p.createdAt.toISOString(), paidAt: p.paidAt?.toISOString() ?? null, runId: undefined } as unknown as PayoutDto;
+function payoutDto({ runId: _runId, ...p }: Payout): PayoutDto {
+  return { ...p, createdAt: p.createdAt.toISOString(), paidAt: p.paidAt?.toISOString() ?? null };
 }
 
 /**
