@@ -1,19 +1,24 @@
 /**
  * npm run bench:orders — order placement over HTTP (8 concurrent clients, real database) compared
  * with pgbench tpcb-like on the same server, then a settlement run over 100 000 completed orders.
- * BENCH_SECONDS (default 20), BENCH_SETTLE_ORDERS (default 100000), TEST_DATABASE_URL / DATABASE_URL.
+ * BENCH_SECONDS (default 20), BENCH_SETTLE_ORDERS (default 100000), TEST_DATABASE_URL / DATABASE_URL;
+ * BENCH_TRACE_SQL=1 prints the statements of one placement.
+ *
+ * The orders are placed on the buyer app running alone in its own process (`npm run start:buyer`,
+ * as deployed), with the load generator in this process: real clients are never inside the server.
+ * This process also hosts the three apps the set-up (companies, listings) and the settlement run use.
  */
 import 'reflect-metadata';
 process.env.TEST_DATABASE_URL ||= process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 import autocannon from 'autocannon';
-import { execFileSync } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Ledger, SettlementRuns } from '@kontor/settlement';
 import { categoryId, goodListing, publishListing, verifyCompany } from '../../test/listings/listing-fixtures';
 import { signInOperator, signUpCompany } from '../../test/support/fixtures';
-import { startTestPlatform } from '../../test/support/test-platform';
+import { startTestPlatform, testEnv } from '../../test/support/test-platform';
 
 const SERVER = process.env.TEST_DATABASE_URL!;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -50,6 +55,67 @@ async function pgbench(): Promise<number> {
   }
 }
 
+/** Starts `apps/buyer/src/main.ts` alone in a child process on a free port; resolves with its URL. */
+async function startBuyerProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/buyer/src/main.ts'], {
+    cwd: `${__dirname}/../..`,
+    env: { ...process.env, ...testEnv(databaseUrl, { JOBS_ENABLED: 'false', HOST: '127.0.0.1', BUYER_PORT: '0' }) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`buyer app exited with ${code} before listening: ${out}`)));
+  });
+  return { url, child };
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Places one order through the in-process buyer app and counts the SQL statements it sends (machine-independent cost). */
+async function statementsPerPlacement(platform: Awaited<ReturnType<typeof startTestPlatform>>, listing: string, token: string): Promise<number> {
+  const statements: string[] = [];
+  let counting = false;
+  // The chat fan-out polls its tables on a timer in every app: background work, not the placement's.
+  const background = /FROM chat_messages WHERE gid >|FROM chat_signals WHERE id >|max\(id\) AS max FROM chat_signals|DELETE FROM chat_signals/;
+  const original = Client.prototype.query;
+  const patched = function (this: Client, ...args: unknown[]) {
+    const q = args[0] as string | { text: string };
+    const text = typeof q === 'string' ? q : q.text;
+    if (counting && !background.test(text)) statements.push(text.replace(/\s+/g, ' '));
+    return (original as unknown as (...a: unknown[]) => unknown).apply(this, args);
+  };
+  (Client.prototype as unknown as { query: unknown }).query = patched;
+  try {
+    const place = () =>
+      fetch(`${platform.urls.buyer}/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ deliveryAddress: 'Hafenstrasse 1, 20457 Hamburg', deliveryCountry: 'DE', lines: [{ listingId: listing, quantity: 1 }] }),
+      });
+    await place(); // warm-up: first-use lookups (ledger account ids) are not the steady state
+    counting = true;
+    const res = await place();
+    // Statements sent after commit (live fan-out) are part of the placement too.
+    await new Promise((r) => setTimeout(r, 200));
+    counting = false;
+    if (res.status !== 201) throw new Error(`placement failed: ${res.status} ${await res.text()}`);
+    if (process.env.BENCH_TRACE_SQL) statements.forEach((s, i) => console.log(`${String(i + 1).padStart(3)} ${s.slice(0, 240)}`));
+    return statements.length;
+  } finally {
+    (Client.prototype as unknown as { query: unknown }).query = original;
+  }
+}
+
 async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatform>>) {
   const operator = await signInOperator(platform, ['superadmin']);
   const listings: string[] = [];
@@ -60,9 +126,11 @@ async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatf
     for (let i = 0; i < 5; i++) listings.push(await publishListing(platform, supplier, operator.token, goodListing(cat, { title: `Bench bolt ${s}-${i}`, moq: 1, stockCount: 1_000_000_000 })));
   }
   const buyers = await Promise.all(Array.from({ length: CONNECTIONS }, () => signUpCompany(platform, 'buyer')));
+  const statements = await statementsPerPlacement(platform, listings[0], buyers[0].token);
+  const server = await startBuyerProcess(platform.db.url);
   let n = 0;
   const result = await autocannon({
-    url: platform.urls.buyer,
+    url: server.url,
     connections: CONNECTIONS,
     duration: SECONDS,
     requests: [
@@ -81,8 +149,9 @@ async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatf
       },
     ],
   });
+  await stopProcess(server.child);
   const ok = result['2xx'];
-  return { ok, non2xx: result.non2xx, errors: result.errors, perSecond: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99 };
+  return { statements, ok, non2xx: result.non2xx, errors: result.errors, perSecond: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
 async function settlementBench(platform: Awaited<ReturnType<typeof startTestPlatform>>) {
@@ -139,7 +208,8 @@ async function main(): Promise<void> {
   const platform = await startTestPlatform({ env: { JOBS_ENABLED: 'false' } });
   try {
     const placement = await placementBench(platform);
-    console.log(`order placement (POST /orders, HTTP, ${CONNECTIONS} clients): ${placement.perSecond.toFixed(1)} orders/s  p50 ${placement.p50} ms  p99 ${placement.p99} ms  (${placement.ok} ok, ${placement.non2xx} non-2xx, ${placement.errors} errors)`);
+    console.log(`order placement (POST /orders, HTTP, ${CONNECTIONS} clients, buyer app alone in its own process): ${placement.perSecond.toFixed(1)} orders/s  p50 ${placement.p50} ms  p99 ${placement.p99} ms  (${placement.ok} ok, ${placement.non2xx} non-2xx, ${placement.errors} errors)`);
+    console.log(`SQL statements per placement (one order, one line, incl. auth and idempotency): ${placement.statements}`);
     const tps = await pgbench();
     console.log(`pgbench -b tpcb-like (-c ${CONNECTIONS}, scale 10, same server): ${tps.toFixed(1)} tps`);
     console.log(`ratio orders/s ÷ pgbench tps: ${(placement.perSecond / tps).toFixed(3)} (target >= 0.2)`);
