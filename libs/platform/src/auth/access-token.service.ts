@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { KONTOR_CONFIG } from '../config/kontor-config.module';
 import { KontorConfig } from '../config/kontor-config';
 import { AppKind } from './actor';
@@ -15,10 +16,18 @@ export interface AccessClaims {
 
 @Injectable()
 export class AccessTokenService {
+  /**
+   * The secret as a key object, made once: given a string, jsonwebtoken first tries to parse it as
+   * a public key on every verify (a thrown and caught error), which cost ~0.7 ms per request.
+   */
+  private readonly verifyKey: KeyObject;
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(KONTOR_CONFIG) private readonly config: KontorConfig,
-  ) {}
+  ) {
+    this.verifyKey = createSecretKey(Buffer.from(config.jwtSecret));
+  }
 
   sign(claims: AccessClaims): { accessToken: string; expiresIn: number } {
     const expiresIn = this.config.accessTokenTtlSeconds;
@@ -30,7 +39,8 @@ export class AccessTokenService {
   verify(token: string, app: AppKind): AccessClaims | null {
     try {
       const claims = this.jwt.verify<AccessClaims & { aud: string }>(token, {
-        secret: this.config.jwtSecret,
+        // jsonwebtoken accepts a KeyObject; @nestjs/jwt's option type only lists string | Buffer.
+        secret: this.verifyKey as unknown as Buffer,
         audience: `kontor:${app}`,
         algorithms: ['HS256'],
       });
