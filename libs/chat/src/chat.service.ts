@@ -10,6 +10,7 @@ import { Offer, parseOffer } from './domain/offer';
 import { MAX_MESSAGE_LENGTH, OpenThreadDto, OperatorThreadQuery, ThreadDto, ThreadListQuery } from './dto/chat.dto';
 import { MessageEntity } from './entities/message.entity';
 import { ThreadEntity } from './entities/thread.entity';
+import { MessageAppendQueue } from './message-append-queue';
 import { MessagesRepository } from './messages.repository';
 import { LISTING_DIRECTORY, ListingDirectory } from './ports/listing-directory.port';
 import { ThreadsRepository } from './threads.repository';
@@ -44,6 +45,7 @@ export class ChatService {
     private readonly tx: TransactionRunner,
     private readonly threads: ThreadsRepository,
     private readonly messages: MessagesRepository,
+    private readonly appendQueue: MessageAppendQueue,
     private readonly fanout: ChatFanout,
     private readonly rfqs: RfqDirectory,
     private readonly quotes: QuotesService,
@@ -147,13 +149,8 @@ export class ChatService {
       const member = await this.memberThread(actor, threadId);
       const now = this.clock.now();
       const mask = maskContacts(body);
-      const append = () => this.messages.appendText({ threadId: member.id, senderUserId: actor.userId, senderSide: sideOf(actor), body, maskedBody: mask.found ? mask.masked : null, clientId, origin: PROCESS_ORIGIN, at: now });
-      // One statement is atomic by itself; no transaction round trips on the hot path.
-      const appended = await append()
-        .catch((error) => {
-          if (clientId && isUniqueViolation(error, 'uq_chat_messages_client')) return null;
-          throw error;
-        });
+      // Group commit: written together with whatever else arrived meanwhile, settled once committed.
+      const appended = await this.appendQueue.append({ threadId: member.id, senderUserId: actor.userId, senderSide: sideOf(actor), body, maskedBody: mask.found ? mask.masked : null, clientId }, now);
       if (appended) {
         const thread = Object.assign(Object.create(Object.getPrototypeOf(member)) as ThreadEntity, member, { contactsRevealedAt: appended.revealedAt, lastSeq: appended.message.seq });
         this.fanout.publish({ type: 'message', thread: threadFacts(thread), message: toStored(appended.message) });

@@ -4,6 +4,24 @@ import { MessageEntity } from './entities/message.entity';
 import { ReadMarkerEntity } from './entities/read-marker.entity';
 import { ReportEntity } from './entities/report.entity';
 
+/** A plain text message to append (its thread membership already checked). */
+export interface TextAppend {
+  threadId: string;
+  senderUserId: string;
+  senderSide: string;
+  body: string;
+  maskedBody: string | null;
+  clientId: string | null;
+}
+
+/** A stored text message with the thread facts its sender needs afterwards. */
+export interface Appended {
+  message: MessageEntity;
+  revealedAt: Date | null;
+  /** When the thread's previous message was sent (null: this is its first). */
+  previousAt: Date | null;
+}
+
 @Injectable()
 export class MessagesRepository {
   constructor(private readonly tx: TransactionRunner) {}
@@ -17,30 +35,67 @@ export class MessagesRepository {
   }
 
   /**
-   * Appends a text message in ONE statement (so one round trip, atomic and durable on its own):
-   * takes the thread's next sequence number under its row lock and inserts the message. Returns
-   * null when this client id was already used in the thread (a retried send) or the thread is gone.
+   * Appends many text messages (any threads, several per thread) in ONE statement, the group
+   * commit of MessageAppendQueue: locks the threads in id order (so concurrent batches of other
+   * instances cannot deadlock), takes a run of sequence numbers per thread in input order and
+   * inserts every row. The result is aligned with the input: null where the client id was already
+   * stored (a retried send) or the thread is gone. A client id repeated within one batch is the
+   * caller's to avoid (it would fail the whole statement on the unique index).
    */
-  async appendText(m: { threadId: string; senderUserId: string; senderSide: string; body: string; maskedBody: string | null; clientId: string | null; origin: string; at: Date }): Promise<{ message: MessageEntity; revealedAt: Date | null; previousAt: Date | null } | null> {
+  async appendTexts(items: TextAppend[], origin: string, at: Date): Promise<Array<Appended | null>> {
     const rows: Array<Record<string, any>> = await this.tx.manager.query(
-      `WITH prev AS (SELECT last_message_at FROM chat_threads WHERE id = $1),
-            dup AS (SELECT 1 FROM chat_messages WHERE $6::text IS NOT NULL AND thread_id = $1 AND sender_user_id = $2 AND client_id = $6),
-            t AS (UPDATE chat_threads SET last_seq = last_seq + 1, last_message_at = $8
-                   WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM dup)
-                   RETURNING id, last_seq, contacts_revealed_at),
-            m AS (INSERT INTO chat_messages (thread_id, seq, sender_user_id, sender_side, kind, body, masked_body, client_id, origin)
-                  SELECT t.id, t.last_seq, $2, $3, 'text', $4, $5, $6, $7 FROM t
-                  RETURNING id, gid, seq, created_at)
-       SELECT m.id, m.gid, m.seq, m.created_at, t.contacts_revealed_at, (SELECT last_message_at FROM prev) AS prev FROM m, t`,
-      [m.threadId, m.senderUserId, m.senderSide, m.body, m.maskedBody, m.clientId, m.origin, m.at],
+      `WITH input AS (
+              SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[])
+                WITH ORDINALITY AS i(thread_id, sender_user_id, sender_side, body, masked_body, client_id, ord)),
+            fresh AS (
+              SELECT i.*, row_number() OVER (PARTITION BY i.thread_id ORDER BY i.ord) AS rn FROM input i
+               WHERE i.client_id IS NULL
+                  OR NOT EXISTS (SELECT 1 FROM chat_messages m WHERE m.thread_id = i.thread_id AND m.sender_user_id = i.sender_user_id AND m.client_id = i.client_id)),
+            counts AS (SELECT thread_id, count(*)::int AS n FROM fresh GROUP BY thread_id),
+            locked AS (
+              SELECT th.id, th.last_seq, th.last_message_at FROM chat_threads th
+               WHERE th.id IN (SELECT thread_id FROM counts) ORDER BY th.id FOR UPDATE),
+            t AS (
+              UPDATE chat_threads th SET last_seq = l.last_seq + c.n, last_message_at = $8
+                FROM locked l JOIN counts c ON c.thread_id = l.id
+               WHERE th.id = l.id
+              RETURNING th.id, l.last_seq AS base, l.last_message_at AS prev, th.contacts_revealed_at),
+            m AS (
+              INSERT INTO chat_messages (thread_id, seq, sender_user_id, sender_side, kind, body, masked_body, client_id, origin)
+              SELECT f.thread_id, t.base + f.rn, f.sender_user_id, f.sender_side, 'text', f.body, f.masked_body, f.client_id, $7
+                FROM fresh f JOIN t ON t.id = f.thread_id
+               ORDER BY f.ord
+              RETURNING id, gid, thread_id, seq, created_at)
+       SELECT f.ord, m.id, m.gid, m.seq, m.created_at, t.base, t.prev, t.contacts_revealed_at
+         FROM m JOIN t ON t.id = m.thread_id JOIN fresh f ON f.thread_id = m.thread_id AND t.base + f.rn = m.seq`,
+      [
+        items.map((i) => i.threadId),
+        items.map((i) => i.senderUserId),
+        items.map((i) => i.senderSide),
+        items.map((i) => i.body),
+        items.map((i) => i.maskedBody),
+        items.map((i) => i.clientId),
+        origin,
+        at,
+      ],
     );
-    const r = rows[0];
-    if (!r) return null;
-    const message = this.repo.create({
-      id: r.id,
-      gid: Number(r.gid),
+    const out = new Array<Appended | null>(items.length).fill(null);
+    for (const r of rows) {
+      const i = items[Number(r.ord) - 1];
+      out[Number(r.ord) - 1] = {
+        message: this.textMessage(i, origin, { id: r.id, gid: Number(r.gid), seq: r.seq, createdAt: r.created_at }),
+        revealedAt: r.contacts_revealed_at,
+        // A later message of the same thread in this batch follows the earlier one immediately.
+        previousAt: r.seq === r.base + 1 ? r.prev : at,
+      };
+    }
+    return out;
+  }
+
+  private textMessage(m: TextAppend, origin: string, stored: { id: string; gid: number; seq: number; createdAt: Date }): MessageEntity {
+    return this.repo.create({
+      ...stored,
       threadId: m.threadId,
-      seq: r.seq,
       senderUserId: m.senderUserId,
       senderSide: m.senderSide as MessageEntity['senderSide'],
       kind: 'text',
@@ -53,10 +108,8 @@ export class MessagesRepository {
       hiddenAt: null,
       hiddenReason: null,
       hiddenBy: null,
-      origin: m.origin,
-      createdAt: r.created_at,
+      origin,
     });
-    return { message, revealedAt: r.contacts_revealed_at, previousAt: r.prev };
   }
 
   entity(fields: Partial<MessageEntity>): MessageEntity {
