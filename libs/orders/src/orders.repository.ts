@@ -65,6 +65,13 @@ export interface Order {
 
 export type NewOrder = Omit<Order, 'id' | 'number' | 'lines' | 'createdAt' | 'refunded' | 'commission' | 'paymentStatus' | 'paymentFailureReason' | 'carrier' | 'trackingNumber' | 'approvalDecidedBy' | 'rejectionReason' | 'declineReason' | 'cancelReason' | 'placedAt' | 'confirmedAt' | 'shippedAt' | 'deliveredAt' | 'completedAt' | 'cancelledAt'>;
 export type NewOrderLine = Omit<OrderLine, 'id' | 'position' | 'commissionFee' | 'commissionRuleId' | 'commissionRuleScope' | 'commissionRateBp'>;
+/** An order as inserted: its id is chosen by the caller; commission and placedAt are set when it is placed at once. */
+export type OrderDraft = NewOrder & Pick<Order, 'id' | 'commission' | 'placedAt'>;
+export interface NewOrderEvent {
+  type: string;
+  actor: { kind: string; id: string | null };
+  data: object;
+}
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -95,20 +102,35 @@ export class OrdersRepository {
     return this.tx.manager;
   }
 
-  async insert(order: NewOrder, lines: NewOrderLine[]): Promise<Order> {
-    const [{ n }] = await this.q.query(`SELECT nextval('order_number_seq') AS n`);
-    const number = `PO-${new Date().getUTCFullYear()}-${String(n).padStart(7, '0')}`;
+  /**
+   * Inserts an order with its lines and first events in one statement (one round trip). Ids are
+   * the caller's (the commission is frozen per line id before the insert); the number comes from
+   * order_number_seq.
+   */
+  async insert(order: OrderDraft, lines: OrderLine[], events: NewOrderEvent[]): Promise<Order> {
     const cols = Object.keys(order);
+    const values = cols.map((c) => (order as unknown as Record<string, unknown>)[c]);
+    const p = (i: number) => `$${cols.length + 2 + i}`;
     const [row] = await this.q.query(
-      `INSERT INTO orders (number, ${cols.map(snake).join(', ')}) VALUES ($1, ${cols.map((_, i) => `$${i + 2}`).join(', ')}) RETURNING *`,
-      [number, ...cols.map((c) => (order as unknown as Record<string, unknown>)[c])],
-    );
-    const inserted = await this.q.query(
-      `INSERT INTO order_lines (order_id, position, listing_id, rfq_line_id, description, sku, category_id, quantity, unit, unit_price, line_total, price_source)
-       SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::int[], $9::text[], $10::bigint[], $11::bigint[], $12::text[]) RETURNING *`,
+      `WITH o AS (
+         INSERT INTO orders (number, ${cols.map(snake).join(', ')})
+         VALUES ((SELECT 'PO-' || $1 || '-' || lpad(n, greatest(7, length(n)), '0') FROM (SELECT nextval('order_number_seq')::text AS n) s), ${cols.map((_, i) => `$${i + 2}`).join(', ')})
+         RETURNING *
+       ), l AS (
+         INSERT INTO order_lines (order_id, id, position, listing_id, rfq_line_id, description, sku, category_id, quantity, unit, unit_price, line_total, price_source,
+                                  commission_fee, commission_rule_id, commission_rule_scope, commission_rate_bp)
+         SELECT o.id, u.* FROM o, unnest(${p(0)}::uuid[], ${p(1)}::int[], ${p(2)}::uuid[], ${p(3)}::uuid[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::uuid[], ${p(7)}::int[], ${p(8)}::text[],
+                                         ${p(9)}::bigint[], ${p(10)}::bigint[], ${p(11)}::text[], ${p(12)}::bigint[], ${p(13)}::uuid[], ${p(14)}::text[], ${p(15)}::int[]) AS u
+       ), e AS (
+         INSERT INTO order_events (order_id, type, actor_kind, actor_id, data)
+         SELECT o.id, u.type, u.kind, u.actor, u.data FROM o, unnest(${p(16)}::text[], ${p(17)}::text[], ${p(18)}::uuid[], ${p(19)}::jsonb[]) WITH ORDINALITY AS u(type, kind, actor, data, n) ORDER BY u.n
+       )
+       SELECT * FROM o`,
       [
-        row.id,
-        lines.map((_, i) => i + 1),
+        String(new Date().getUTCFullYear()),
+        ...values,
+        lines.map((l) => l.id),
+        lines.map((l) => l.position),
         lines.map((l) => l.listingId),
         lines.map((l) => l.rfqLineId),
         lines.map((l) => l.description),
@@ -119,9 +141,17 @@ export class OrdersRepository {
         lines.map((l) => l.unitPrice),
         lines.map((l) => l.lineTotal),
         lines.map((l) => l.priceSource),
+        lines.map((l) => l.commissionFee),
+        lines.map((l) => l.commissionRuleId),
+        lines.map((l) => l.commissionRuleScope),
+        lines.map((l) => l.commissionRateBp),
+        events.map((e) => e.type),
+        events.map((e) => e.actor.kind),
+        events.map((e) => e.actor.id),
+        events.map((e) => JSON.stringify(e.data)),
       ],
     );
-    return { ...fromRow<Order>(row), lines: inserted.map((r: Record<string, unknown>) => fromRow<OrderLine>(r)).sort((a: OrderLine, b: OrderLine) => a.position - b.position) };
+    return { ...fromRow<Order>(row), lines };
   }
 
   async find(id: string, lock = false): Promise<Order | null> {

@@ -19,10 +19,10 @@ import {
   TransactionRunner,
   ValidationError,
 } from '@kontor/platform';
-import { OrderAccounting, PaymentOutcome, PaymentOutcomes, registerWorkers } from '@kontor/settlement';
+import { OrderAccounting, OrderCommission, OrderMoney, PaymentOutcome, PaymentOutcomes, registerWorkers } from '@kontor/settlement';
 import { holdsStock, needsApproval, nextOrderStatus, OrderAction, OrderParty, OrderStatus, OrderTransitionError } from './domain/order-lifecycle';
 import { CheckoutResultDto, OrderDetailsDto, OrderDto, OrderListQuery } from './dto/order.dto';
-import { NewOrderLine, Order, OrderSource, OrdersRepository } from './orders.repository';
+import { NewOrder, NewOrderEvent, NewOrderLine, Order, OrderLine, OrderSource, OrdersRepository } from './orders.repository';
 
 export const UNPAID_ORDER_QUEUE = 'orders.unpaid-check';
 
@@ -88,7 +88,7 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
       const groups = new Map<string, ListingQuote[]>();
       for (const q of quotes) groups.set(`${q.supplierCompanyId}|${q.currency}`, [...(groups.get(`${q.supplierCompanyId}|${q.currency}`) ?? []), q]);
       const checkoutId = randomUUID();
-      const placed: Order[] = [];
+      const placed: OrderDto[] = [];
       for (const group of groups.values()) {
         const lines: NewOrderLine[] = group.map((q) => ({
           listingId: q.listingId,
@@ -103,7 +103,8 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
           priceSource: q.priceSource,
         }));
         const total = lines.reduce((a, l) => a + l.lineTotal, 0);
-        const order = await this.orders.insert(
+        const waitsForApproval = needsApproval({ amount: total, currency: group[0].currency }, buyer.approvalThreshold);
+        const { order, money } = await this.create(
           {
             buyerCompanyId: actor.companyId,
             supplierCompanyId: group[0].supplierCompanyId,
@@ -123,16 +124,16 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
             paymentTerms,
           },
           lines,
+          { kind: 'user', id: actor.userId },
+          { source, checkoutId },
+          waitsForApproval,
         );
-        await this.orders.addEvent(order.id, 'order.created', { kind: 'user', id: actor.userId }, { source, checkoutId });
-        if (needsApproval({ amount: total, currency: order.currency }, buyer.approvalThreshold)) {
+        if (waitsForApproval) {
           await this.notifications.notify({ companyId: actor.companyId, app: 'buyer', type: 'order.approval_required', title: `Order ${order.number} needs approval`, data: { orderId: order.id } });
-          placed.push(order);
-        } else {
-          placed.push(await this.place(order, { kind: 'user', id: actor.userId }));
         }
+        placed.push(OrderDto.from(order, 'buyer', money));
       }
-      return { checkoutId, orders: await this.toDtos(placed, 'buyer') };
+      return { checkoutId, orders: placed };
     });
   }
 
@@ -159,7 +160,7 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
         lineTotal: l.unitPrice * l.quantity,
         priceSource: 'quote',
       }));
-      const order = await this.orders.insert(
+      const { order, money } = await this.create(
         {
           buyerCompanyId: intent.buyerCompanyId,
           supplierCompanyId: intent.supplierCompanyId,
@@ -179,30 +180,53 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
           paymentTerms: intent.paymentTerms,
         },
         lines,
+        { kind: actor.kind, id: actor.userId },
+        { source: 'purchase_intent', purchaseIntentId: intent.id, rfqId: intent.rfqId },
+        false,
       );
-      await this.orders.addEvent(order.id, 'order.created', { kind: actor.kind, id: actor.userId }, { source: 'purchase_intent', purchaseIntentId: intent.id, rfqId: intent.rfqId });
       await this.intents.markConverted(intent.id, order.id);
-      const placed = await this.place(order, { kind: actor.kind, id: actor.userId });
-      return (await this.toDtos([placed], 'buyer'))[0];
+      return OrderDto.from(order, 'buyer', money);
     });
   }
 
-  /** Places an order now (status, event, ledger). */
-  private async place(order: Order, by: { kind: string; id: string | null }): Promise<Order> {
-    const { patch, lines } = await this.enterPlaced(order);
-    await this.orders.update(order.id, { status: 'placed', ...patch });
-    await this.orders.addEvent(order.id, 'order.placed', by, { total: order.total, commission: patch.commission });
-    return { ...order, ...patch, status: 'placed', lines };
+  /**
+   * Inserts a new order with its lines and events. Unless it waits for approval it is placed at
+   * once: the commission is frozen on every line in the same insert, then the money is opened.
+   */
+  private async create(draft: NewOrder, newLines: NewOrderLine[], by: NewOrderEvent['actor'], createdData: object, waitsForApproval: boolean): Promise<{ order: Order; money: OrderMoney | null }> {
+    const id = randomUUID();
+    const lines: OrderLine[] = newLines.map((l, i) => ({ ...l, id: randomUUID(), position: i + 1, commissionFee: null, commissionRuleId: null, commissionRuleScope: null, commissionRateBp: null }));
+    const created: NewOrderEvent = { type: 'order.created', actor: by, data: createdData };
+    if (waitsForApproval) {
+      return { order: await this.orders.insert({ ...draft, id, status: 'pending_approval', commission: null, placedAt: null }, lines, [created]), money: null };
+    }
+    const frozen = await this.freezeCommission({ supplierCompanyId: draft.supplierCompanyId, currency: draft.currency, lines });
+    const placedAt = this.clock.now();
+    const order = await this.orders.insert({ ...draft, id, status: 'placed', commission: frozen.commission.total, placedAt }, frozen.lines, [
+      created,
+      { type: 'order.placed', actor: by, data: { total: draft.total, commission: frozen.commission.total } },
+    ]);
+    return { order, money: await this.openMoney(order, frozen.commission) };
   }
 
-  /** What entering `placed` does: freezes the commission per line, posts the order to the ledger, opens the payment. */
-  private async enterPlaced(order: Order): Promise<{ patch: Partial<Order>; lines: Order['lines'] }> {
+  /** The commission the order is charged now, per line, and the lines with it frozen on them. */
+  private async freezeCommission(order: Pick<Order, 'supplierCompanyId' | 'currency' | 'lines'>): Promise<{ commission: OrderCommission; lines: OrderLine[] }> {
     const commission = await this.accounting.quoteCommission({
       supplierCompanyId: order.supplierCompanyId,
       currency: order.currency,
       lines: order.lines.map((l) => ({ lineId: l.id, amount: l.lineTotal, categoryId: l.categoryId })),
     });
-    await this.accounting.orderPlaced({
+    const byLine = new Map(commission.lines.map((l) => [l.lineId, l]));
+    const lines = order.lines.map((l) => {
+      const c = byLine.get(l.id)!;
+      return { ...l, commissionFee: c.fee, commissionRuleId: c.ruleId, commissionRuleScope: c.scope, commissionRateBp: c.rateBp };
+    });
+    return { commission, lines };
+  }
+
+  /** What entering `placed` does to money: posts the order to the ledger, opens the payment, tells the supplier. */
+  private async openMoney(order: Order, commission: OrderCommission): Promise<OrderMoney | null> {
+    const money = await this.accounting.orderPlaced({
       orderId: order.id,
       orderNumber: order.number,
       buyerCompanyId: order.buyerCompanyId,
@@ -213,18 +237,19 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
       paymentMethod: order.paymentMethod,
       paymentTerms: order.paymentTerms,
     });
-    await this.orders.setLineCommissions(order.id, commission.lines);
-    const now = this.clock.now();
     await this.notifications.notify({ companyId: order.supplierCompanyId, app: 'supplier', type: 'order.placed', title: `New order ${order.number}`, data: { orderId: order.id } });
     if (order.paymentTerms === 'prepaid' || order.paymentMethod === 'stripe') {
-      await this.jobs.send(UNPAID_ORDER_QUEUE, { orderId: order.id }, { startAfter: new Date(now.getTime() + this.config.unpaidOrderCancelHours * 3_600_000) });
+      await this.jobs.send(UNPAID_ORDER_QUEUE, { orderId: order.id }, { startAfter: new Date(this.clock.now().getTime() + this.config.unpaidOrderCancelHours * 3_600_000) });
     }
-    const byLine = new Map(commission.lines.map((l) => [l.lineId, l]));
-    const lines = order.lines.map((l) => {
-      const c = byLine.get(l.id)!;
-      return { ...l, commissionFee: c.fee, commissionRuleId: c.ruleId, commissionRuleScope: c.scope, commissionRateBp: c.rateBp };
-    });
-    return { patch: { placedAt: now, commission: commission.total }, lines };
+    return money;
+  }
+
+  /** An approved order enters `placed`: freezes the commission on its lines and opens the money. */
+  private async enterPlaced(order: Order): Promise<Partial<Order>> {
+    const { commission } = await this.freezeCommission(order);
+    await this.orders.setLineCommissions(order.id, commission.lines);
+    await this.openMoney(order, commission);
+    return { placedAt: this.clock.now(), commission: commission.total };
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -267,7 +292,7 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
 
   approve(actor: CompanyActor, orderId: string): Promise<OrderDto> {
     if (actor.role !== 'approver') throw new ForbiddenError('APPROVER_ROLE_REQUIRED', 'Only a member with the approver role can approve orders');
-    return this.transition(actor, orderId, 'approve', async (order) => ({ approvalDecidedBy: actor.userId, ...(await this.enterPlaced(order)).patch }));
+    return this.transition(actor, orderId, 'approve', async (order) => ({ approvalDecidedBy: actor.userId, ...(await this.enterPlaced(order)) }));
   }
 
   reject(actor: CompanyActor, orderId: string, reason: string): Promise<OrderDto> {

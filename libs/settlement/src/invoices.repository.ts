@@ -56,16 +56,6 @@ export class InvoicesRepository {
     return this.tx.manager;
   }
 
-  async insert(i: Omit<Invoice, 'id' | 'number' | 'status' | 'paidAt' | 'paidReference'>): Promise<Invoice> {
-    // The number (gapless per year) is assigned at commit by trg_invoices_number.
-    const rows = await this.q.query(
-      `INSERT INTO invoices (order_id, order_number, buyer_company_id, supplier_company_id, amount, currency, payment_terms, status, issued_at, due_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'issued', $8, $9) RETURNING *`,
-      [i.orderId, i.orderNumber, i.buyerCompanyId, i.supplierCompanyId, i.amount, i.currency, i.paymentTerms, i.issuedAt, i.dueAt],
-    );
-    return toInvoice(rows[0]);
-  }
-
   async findByOrder(orderId: string, lock = false): Promise<Invoice | null> {
     const rows = await this.q.query(`SELECT * FROM invoices WHERE order_id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderId]);
     return rows[0] ? toInvoice(rows[0]) : null;

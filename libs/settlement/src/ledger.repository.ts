@@ -64,23 +64,26 @@ export class LedgerRepository {
 
   /** Inserts the entry unless one with the same dedupe key exists; returns its id and whether it was new. */
   async insert(entry: JournalEntry, dedupeKey: string): Promise<{ id: string; created: boolean }> {
+    const ids = await this.accountIdsFor(entry.lines.map((l) => l.account));
+    // Sorted by account id so concurrent postings lock account rows in one order (no deadlocks).
+    const lines = entry.lines.map((l) => ({ accountId: ids.get(accountKey(l.account))!, currency: l.account.currency, amount: l.amount })).sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
+    // The entry and its lines in one statement (one round trip); a duplicate inserts neither.
     const inserted: Array<{ id: string }> = await this.q.query(
-      `INSERT INTO journal_entries (kind, order_id, reference, memo, dedupe_key, reverses_entry_id)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      [entry.kind, entry.orderId, entry.reference, entry.memo, dedupeKey, entry.reversesEntryId],
+      `WITH e AS (
+         INSERT INTO journal_entries (kind, order_id, reference, memo, dedupe_key, reverses_entry_id)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+       ), l AS (
+         INSERT INTO journal_lines (entry_id, account_id, currency, amount)
+         SELECT e.id, u.account_id, u.currency, u.amount
+         FROM e, unnest($7::uuid[], $8::char(3)[], $9::bigint[]) WITH ORDINALITY AS u(account_id, currency, amount, n) ORDER BY u.n
+       )
+       SELECT id FROM e`,
+      [entry.kind, entry.orderId, entry.reference, entry.memo, dedupeKey, entry.reversesEntryId, lines.map((l) => l.accountId), lines.map((l) => l.currency), lines.map((l) => String(l.amount))],
     );
     if (inserted.length === 0) {
       const [existing] = await this.q.query('SELECT id FROM journal_entries WHERE dedupe_key = $1', [dedupeKey]);
       return { id: existing.id, created: false };
     }
-    const ids = await this.accountIdsFor(entry.lines.map((l) => l.account));
-    // Sorted by account id so concurrent postings lock account rows in one order (no deadlocks).
-    const lines = entry.lines.map((l) => ({ accountId: ids.get(accountKey(l.account))!, currency: l.account.currency, amount: l.amount })).sort((a, b) => (a.accountId < b.accountId ? -1 : 1));
-    await this.q.query(
-      `INSERT INTO journal_lines (entry_id, account_id, currency, amount)
-       SELECT $1, * FROM unnest($2::uuid[], $3::char(3)[], $4::bigint[])`,
-      [inserted[0].id, lines.map((l) => l.accountId), lines.map((l) => l.currency), lines.map((l) => String(l.amount))],
-    );
     return { id: inserted[0].id, created: true };
   }
 

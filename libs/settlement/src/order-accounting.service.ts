@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Clock, ConflictError, JobQueue, KONTOR_CONFIG, KontorConfig, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
 import { registerWorkers } from './job-workers';
 import { CommissionRules } from './commission-rules.service';
@@ -82,51 +83,75 @@ export class OrderAccounting implements OnApplicationBootstrap {
     return this.commissionRules.quote(input);
   }
 
-  /** Freezes the commission, posts `order.placed` and opens the payment (issuing the invoice on the invoice path). Idempotent per order. */
-  async orderPlaced(o: PlacedOrder): Promise<void> {
+  /**
+   * Freezes the commission, posts `order.placed` and opens the payment (issuing the invoice on the
+   * invoice path). Returns the order's money view, or null when the order was already recorded
+   * (replays are inert: the journal entry is deduplicated per order, the settlement order inserted once).
+   */
+  async orderPlaced(o: PlacedOrder): Promise<OrderMoney | null> {
     if (!this.paymentMethods().includes(o.paymentMethod)) throw ValidationError.field('paymentMethod', `'${o.paymentMethod}' is not available`, 'PAYMENT_METHOD_UNAVAILABLE');
-    await this.tx.run(async () => {
-      // Replays are inert: the journal entry is deduplicated per order and the settlement order row is inserted once.
-      {
-        const now = this.clock.now();
-        const entry = await this.ledger.post(
-          postings.orderPlaced({ orderId: o.orderId, buyer: o.buyerCompanyId, supplier: o.supplierCompanyId, currency: o.currency, gross: o.commission.gross, commission: o.commission.total }),
-        );
-        const lines: SettlementOrderLine[] = o.commission.lines.map((l) => ({ ...l, orderId: o.orderId, categoryId: o.lineCategories[l.lineId] ?? null }));
-        const firstCategory = lines.find((l) => l.categoryId)?.categoryId ?? null;
-        const inserted = await this.orders.insert(
-          {
-            orderId: o.orderId,
-            orderNumber: o.orderNumber,
-            buyerCompanyId: o.buyerCompanyId,
-            supplierCompanyId: o.supplierCompanyId,
-            currency: o.currency,
-            gross: o.commission.gross,
-            commission: o.commission.total,
-            paymentMethod: o.paymentMethod,
-            paymentTerms: o.paymentTerms,
-            placedAt: now,
-            placedEntryId: entry.id,
-          },
-          lines,
-          firstCategory,
-        );
-        if (!inserted) return;
-        await this.payments.insert({ orderId: o.orderId, method: o.paymentMethod, amount: o.commission.gross, currency: o.currency });
-        if (o.paymentMethod === 'invoice') {
-          await this.invoices.insert({
-            orderId: o.orderId,
-            orderNumber: o.orderNumber,
-            buyerCompanyId: o.buyerCompanyId,
-            supplierCompanyId: o.supplierCompanyId,
-            amount: o.commission.gross,
-            currency: o.currency,
-            paymentTerms: o.paymentTerms,
-            issuedAt: now,
-            dueAt: dueDate(now, o.paymentTerms),
-          });
-        }
-      }
+    return this.tx.run(async () => {
+      const now = this.clock.now();
+      const entry = await this.ledger.post(
+        postings.orderPlaced({ orderId: o.orderId, buyer: o.buyerCompanyId, supplier: o.supplierCompanyId, currency: o.currency, gross: o.commission.gross, commission: o.commission.total }),
+      );
+      const lines: SettlementOrderLine[] = o.commission.lines.map((l) => ({ ...l, orderId: o.orderId, categoryId: o.lineCategories[l.lineId] ?? null }));
+      const order: SettlementOrder = {
+        orderId: o.orderId,
+        orderNumber: o.orderNumber,
+        buyerCompanyId: o.buyerCompanyId,
+        supplierCompanyId: o.supplierCompanyId,
+        currency: o.currency,
+        gross: o.commission.gross,
+        commission: o.commission.total,
+        refunded: 0,
+        refundedCommission: 0,
+        status: 'open',
+        paymentMethod: o.paymentMethod,
+        paymentTerms: o.paymentTerms,
+        placedAt: now,
+        paidAt: null,
+        completedAt: null,
+        payoutId: null,
+        placedEntryId: entry.id,
+      };
+      const payment: Payment = {
+        id: randomUUID(),
+        orderId: o.orderId,
+        method: o.paymentMethod,
+        status: 'pending',
+        amount: o.commission.gross,
+        currency: o.currency,
+        externalId: null,
+        clientSecret: null,
+        failureReason: null,
+        lastEventAt: null,
+        succeededAt: null,
+        attempts: 0,
+      };
+      // The invoice number (gapless per year) is assigned at commit by trg_invoices_number.
+      const invoice: Invoice | null =
+        o.paymentMethod === 'invoice'
+          ? {
+              id: randomUUID(),
+              number: null,
+              orderId: o.orderId,
+              orderNumber: o.orderNumber,
+              buyerCompanyId: o.buyerCompanyId,
+              supplierCompanyId: o.supplierCompanyId,
+              amount: o.commission.gross,
+              currency: o.currency,
+              paymentTerms: o.paymentTerms,
+              status: 'issued',
+              issuedAt: now,
+              dueAt: dueDate(now, o.paymentTerms),
+              paidAt: null,
+              paidReference: null,
+            }
+          : null;
+      const firstCategory = lines.find((l) => l.categoryId)?.categoryId ?? null;
+      if (!(await this.orders.insertPlaced(order, lines, firstCategory, payment, invoice))) return null;
+      return this.moneyView(order, lines, payment, invoice, [], now);
     });
   }
 
@@ -219,34 +244,38 @@ export class OrderAccounting implements OnApplicationBootstrap {
     const refunds = await this.refunds.ofOrders(orderIds);
     const now = this.clock.now();
     for (const o of orders) {
-      const payment: Payment | null = payments.find((p) => p.orderId === o.orderId) ?? null;
-      const invoice: Invoice | null = invoices.find((i) => i.orderId === o.orderId) ?? null;
-      const refundsOfOrder = refunds.filter((r) => r.orderId === o.orderId);
-      result.set(o.orderId, {
-        orderId: o.orderId,
-        currency: o.currency,
-        gross: o.gross,
-        commission: o.commission,
-        refunded: o.refunded,
-        refundedCommission: o.refundedCommission,
-        supplierShare: o.gross - o.refunded - (o.commission - o.refundedCommission),
-        lines: lines.filter((l) => l.orderId === o.orderId).map((l) => ({ lineId: l.lineId, amount: l.amount, fee: l.fee, ruleId: l.ruleId, ruleScope: l.scope, rateBp: l.rateBp })),
-        payment: payment && { id: payment.id, method: payment.method, status: payment.status, amount: payment.amount, failureReason: payment.failureReason, clientSecret: payment.clientSecret },
-        invoice: invoice && {
-          id: invoice.id,
-          number: invoice.number,
-          status: invoice.status === 'issued' && invoice.dueAt < now ? 'overdue' : invoice.status,
-          issuedAt: invoice.issuedAt.toISOString(),
-          dueAt: invoice.dueAt.toISOString(),
-          paidAt: invoice.paidAt?.toISOString() ?? null,
-        },
-        refunds: refundsOfOrder.map((r) => ({ id: r.id, amount: r.amount, commissionPart: r.commissionPart, reason: r.reason, status: r.status, createdAt: r.createdAt.toISOString() })),
-        paidAt: o.paidAt?.toISOString() ?? null,
-        completedAt: o.completedAt?.toISOString() ?? null,
-        expectedPayoutDate: o.completedAt ? settleableFrom(o.completedAt, this.config.settlementHoldDays).toISOString() : null,
-        payoutId: o.payoutId,
-      });
+      const payment = payments.find((p) => p.orderId === o.orderId) ?? null;
+      const invoice = invoices.find((i) => i.orderId === o.orderId) ?? null;
+      const linesOfOrder = lines.filter((l) => l.orderId === o.orderId);
+      result.set(o.orderId, this.moneyView(o, linesOfOrder, payment, invoice, refunds.filter((r) => r.orderId === o.orderId), now));
     }
     return result;
+  }
+
+  private moneyView(o: SettlementOrder, lines: SettlementOrderLine[], payment: Payment | null, invoice: Invoice | null, refunds: Refund[], now: Date): OrderMoney {
+    return {
+      orderId: o.orderId,
+      currency: o.currency,
+      gross: o.gross,
+      commission: o.commission,
+      refunded: o.refunded,
+      refundedCommission: o.refundedCommission,
+      supplierShare: o.gross - o.refunded - (o.commission - o.refundedCommission),
+      lines: lines.map((l) => ({ lineId: l.lineId, amount: l.amount, fee: l.fee, ruleId: l.ruleId, ruleScope: l.scope, rateBp: l.rateBp })),
+      payment: payment && { id: payment.id, method: payment.method, status: payment.status, amount: payment.amount, failureReason: payment.failureReason, clientSecret: payment.clientSecret },
+      invoice: invoice && {
+        id: invoice.id,
+        number: invoice.number,
+        status: invoice.status === 'issued' && invoice.dueAt < now ? 'overdue' : invoice.status,
+        issuedAt: invoice.issuedAt.toISOString(),
+        dueAt: invoice.dueAt.toISOString(),
+        paidAt: invoice.paidAt?.toISOString() ?? null,
+      },
+      refunds: refunds.map((r) => ({ id: r.id, amount: r.amount, commissionPart: r.commissionPart, reason: r.reason, status: r.status, createdAt: r.createdAt.toISOString() })),
+      paidAt: o.paidAt?.toISOString() ?? null,
+      completedAt: o.completedAt?.toISOString() ?? null,
+      expectedPayoutDate: o.completedAt ? settleableFrom(o.completedAt, this.config.settlementHoldDays).toISOString() : null,
+      payoutId: o.payoutId,
+    };
   }
 }

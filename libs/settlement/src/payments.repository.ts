@@ -44,15 +44,6 @@ export class PaymentsRepository {
     return this.tx.manager;
   }
 
-  async insert(p: { orderId: string; method: PaymentMethod; amount: number; currency: string }): Promise<Payment> {
-    const rows = await this.q.query(
-      `INSERT INTO payments (order_id, method, status, amount, currency) VALUES ($1, $2, 'pending', $3, $4)
-       ON CONFLICT (order_id) DO UPDATE SET order_id = EXCLUDED.order_id RETURNING *`,
-      [p.orderId, p.method, p.amount, p.currency],
-    );
-    return toPayment(rows[0]);
-  }
-
   async findByOrder(orderId: string, lock = false): Promise<Payment | null> {
     const rows = await this.q.query(`SELECT * FROM payments WHERE order_id = $1 ${lock ? 'FOR UPDATE' : ''}`, [orderId]);
     return rows[0] ? toPayment(rows[0]) : null;

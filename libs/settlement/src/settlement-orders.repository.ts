@@ -60,19 +60,40 @@ export class SettlementOrdersRepository {
     return this.tx.manager;
   }
 
-  async insert(o: Omit<SettlementOrder, 'refunded' | 'refundedCommission' | 'status' | 'paidAt' | 'completedAt' | 'payoutId'>, lines: SettlementOrderLine[], categoryId: string | null): Promise<boolean> {
-    const inserted = await this.q.query(
-      `INSERT INTO settlement_orders (order_id, order_number, buyer_company_id, supplier_company_id, currency, gross, commission, payment_method, payment_terms, category_id, placed_at, placed_entry_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
-      [o.orderId, o.orderNumber, o.buyerCompanyId, o.supplierCompanyId, o.currency, o.gross, o.commission, o.paymentMethod, o.paymentTerms, categoryId, o.placedAt, o.placedEntryId],
+  /**
+   * Records a placed order in one statement: the settlement order, its lines, its pending payment
+   * and (invoice path) its invoice. Inserts nothing and returns false when the order is already
+   * recorded (a replay).
+   */
+  async insertPlaced(
+    o: Omit<SettlementOrder, 'refunded' | 'refundedCommission' | 'status' | 'paidAt' | 'completedAt' | 'payoutId'>,
+    lines: SettlementOrderLine[],
+    categoryId: string | null,
+    payment: { id: string },
+    invoice: { id: string; issuedAt: Date; dueAt: Date } | null,
+  ): Promise<boolean> {
+    const inserted: Array<{ order_id: string }> = await this.q.query(
+      `WITH so AS (
+         INSERT INTO settlement_orders (order_id, order_number, buyer_company_id, supplier_company_id, currency, gross, commission, payment_method, payment_terms, category_id, placed_at, placed_entry_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (order_id) DO NOTHING RETURNING *
+       ), sl AS (
+         INSERT INTO settlement_order_lines (order_id, line_id, category_id, amount, fee, rule_id, rule_scope, rate_bp)
+         SELECT so.order_id, u.* FROM so, unnest($13::uuid[], $14::uuid[], $15::bigint[], $16::bigint[], $17::uuid[], $18::text[], $19::int[]) AS u
+       ), pay AS (
+         INSERT INTO payments (id, order_id, method, status, amount, currency)
+         SELECT $20, so.order_id, so.payment_method, 'pending', so.gross, so.currency FROM so
+       ), inv AS (
+         INSERT INTO invoices (id, order_id, order_number, buyer_company_id, supplier_company_id, amount, currency, payment_terms, status, issued_at, due_at)
+         SELECT $21, so.order_id, so.order_number, so.buyer_company_id, so.supplier_company_id, so.gross, so.currency, so.payment_terms, 'issued', $22, $23 FROM so WHERE $21::uuid IS NOT NULL
+       )
+       SELECT order_id FROM so`,
+      [
+        o.orderId, o.orderNumber, o.buyerCompanyId, o.supplierCompanyId, o.currency, o.gross, o.commission, o.paymentMethod, o.paymentTerms, categoryId, o.placedAt, o.placedEntryId,
+        lines.map((l) => l.lineId), lines.map((l) => l.categoryId), lines.map((l) => l.amount), lines.map((l) => l.fee), lines.map((l) => l.ruleId), lines.map((l) => l.scope), lines.map((l) => l.rateBp),
+        payment.id, invoice?.id ?? null, invoice?.issuedAt ?? null, invoice?.dueAt ?? null,
+      ],
     );
-    if (inserted.length === 0) return false;
-    await this.q.query(
-      `INSERT INTO settlement_order_lines (order_id, line_id, category_id, amount, fee, rule_id, rule_scope, rate_bp)
-       SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::bigint[], $5::bigint[], $6::uuid[], $7::text[], $8::int[])`,
-      [o.orderId, lines.map((l) => l.lineId), lines.map((l) => l.categoryId), lines.map((l) => l.amount), lines.map((l) => l.fee), lines.map((l) => l.ruleId), lines.map((l) => l.scope), lines.map((l) => l.rateBp)],
-    );
-    return true;
+    return inserted.length === 1;
   }
 
   async find(orderId: string, lock = false): Promise<SettlementOrder | null> {
