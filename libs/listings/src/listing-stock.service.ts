@@ -14,6 +14,9 @@ export class ListingStock {
   reserve(listingId: string, quantity: number): Promise<void> {
     if (!Number.isSafeInteger(quantity) || quantity < 1) throw ValidationError.field('quantity', 'must be a positive integer');
     return this.tx.run(async () => {
+      // The conditional decrement locks the row and re-checks the count after any concurrent
+      // reservation commits, so it can never oversell; only when it takes nothing do we look why.
+      if (await this.listings.decrementStock(listingId, quantity)) return;
       const listing = await this.listings.findByIdForUpdate(listingId);
       if (!listing) throw new NotFoundError('LISTING_NOT_FOUND', 'Listing not found');
       if (listing.stockCount === null) return;
