@@ -13,6 +13,7 @@ process.env.TEST_DATABASE_URL ||= process.env.DATABASE_URL || 'postgres://postgr
 import autocannon from 'autocannon';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Ledger, SettlementRuns } from '@kontor/settlement';
@@ -81,6 +82,22 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** CPU time (ms) a process has used so far (Linux /proc; 0 elsewhere or once it is gone). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU of the buyer app process and of the database's server processes, to split each order's cost between them. */
+async function cpuSnapshot(database: string, appPid: number): Promise<{ app: number; db: Map<number, number> }> {
+  const rows = await admin((c) => c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]));
+  return { app: cpuMs(appPid), db: new Map(rows.rows.map((r) => [r.pid, cpuMs(r.pid)])) };
+}
+
 /** Places one order through the in-process buyer app and counts the SQL statements it sends (machine-independent cost). */
 async function statementsPerPlacement(platform: Awaited<ReturnType<typeof startTestPlatform>>, listing: string, token: string): Promise<number> {
   const statements: string[] = [];
@@ -128,6 +145,8 @@ async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatf
   const buyers = await Promise.all(Array.from({ length: CONNECTIONS }, () => signUpCompany(platform, 'buyer')));
   const statements = await statementsPerPlacement(platform, listings[0], buyers[0].token);
   const server = await startBuyerProcess(platform.db.url);
+  const database = new URL(platform.db.url).pathname.slice(1);
+  let before: Awaited<ReturnType<typeof cpuSnapshot>> | null = null;
   let n = 0;
   const result = await autocannon({
     url: server.url,
@@ -139,6 +158,7 @@ async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatf
         path: '/orders',
         setupRequest: (req) => {
           const i = n++;
+          if (i === CONNECTIONS) void cpuSnapshot(database, server.child.pid!).then((s) => (before = s));
           const buyer = buyers[i % buyers.length];
           return {
             ...req,
@@ -149,9 +169,12 @@ async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatf
       },
     ],
   });
+  const after = await cpuSnapshot(database, server.child.pid!);
   await stopProcess(server.child);
   const ok = result['2xx'];
-  return { statements, ok, non2xx: result.non2xx, errors: result.errors, perSecond: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99 };
+  const appCpu = before ? after.app - before.app : NaN;
+  const dbCpu = before ? [...after.db].reduce((sum, [pid, ms]) => sum + ms - (before!.db.get(pid) ?? 0), 0) : NaN;
+  return { statements, appCpuPerOrder: appCpu / ok, dbCpuPerOrder: dbCpu / ok, ok, non2xx: result.non2xx, errors: result.errors, perSecond: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
 async function settlementBench(platform: Awaited<ReturnType<typeof startTestPlatform>>) {
@@ -210,6 +233,7 @@ async function main(): Promise<void> {
     const placement = await placementBench(platform);
     console.log(`order placement (POST /orders, HTTP, ${CONNECTIONS} clients, buyer app alone in its own process): ${placement.perSecond.toFixed(1)} orders/s  p50 ${placement.p50} ms  p99 ${placement.p99} ms  (${placement.ok} ok, ${placement.non2xx} non-2xx, ${placement.errors} errors)`);
     console.log(`SQL statements per placement (one order, one line, incl. auth and idempotency): ${placement.statements}`);
+    console.log(`CPU per order: buyer app process ${placement.appCpuPerOrder.toFixed(2)} ms, PostgreSQL ${placement.dbCpuPerOrder.toFixed(2)} ms`);
     const tps = await pgbench();
     console.log(`pgbench -b tpcb-like (-c ${CONNECTIONS}, scale 10, same server): ${tps.toFixed(1)} tps`);
     console.log(`ratio orders/s ÷ pgbench tps: ${(placement.perSecond / tps).toFixed(3)} (target >= 0.2)`);
