@@ -45,32 +45,28 @@ export class ListingCatalog {
 
   /** The visible listings among `ids` (approved, not archived, supplier listable); others are absent from the map. */
   async publicListings(ids: string[]): Promise<Map<string, PublicListing>> {
-    const unique = [...new Set(ids)];
-    const rows = (await this.listings.withApproved(unique)).filter((r) => r.approved && r.listing.status !== 'archived');
+    const rows = await this.listings.approvedWithCategory([...new Set(ids)]);
     if (rows.length === 0) return new Map();
     // Sequential on purpose: the embedded single-session database cannot serve parallel connections.
-    const suppliers = await this.directory.getMany(rows.map((r) => r.listing.supplierCompanyId));
+    const suppliers = await this.directory.getMany(rows.map((r) => r.supplierCompanyId));
     const settings = await this.settings.get();
-    const categories = await this.categories.findByIds([...new Set(rows.map((r) => r.approved!.content.categoryId))]);
-    const categoryById = new Map(categories.map((c) => [c.id, c]));
     const result = new Map<string, PublicListing>();
-    for (const { listing, approved } of rows) {
-      const supplier = suppliers.get(listing.supplierCompanyId);
-      const category = categoryById.get(approved!.content.categoryId);
-      if (!supplier || !category || !isSupplierListable(supplier, settings.allowUnverifiedSuppliers)) continue;
-      result.set(listing.id, {
-        id: listing.id,
-        supplierCompanyId: listing.supplierCompanyId,
+    for (const row of rows) {
+      const supplier = suppliers.get(row.supplierCompanyId);
+      if (!supplier || !isSupplierListable(supplier, settings.allowUnverifiedSuppliers)) continue;
+      result.set(row.id, {
+        id: row.id,
+        supplierCompanyId: row.supplierCompanyId,
         supplierName: supplier.legalName,
         supplierVerified: supplier.verified,
         supplierCountry: supplier.country,
-        sku: listing.sku,
-        content: approved!.content,
-        category: { id: category.id, path: category.path, name: category.name },
-        stockCount: listing.stockCount,
-        publishedAt: listing.publishedAt ?? approved!.approvedAt,
-        approvedAt: approved!.approvedAt,
-        revision: approved!.revision,
+        sku: row.sku,
+        content: row.content,
+        category: row.category,
+        stockCount: row.stockCount,
+        publishedAt: row.publishedAt ?? row.approvedAt,
+        approvedAt: row.approvedAt,
+        revision: row.revision,
       });
     }
     return result;

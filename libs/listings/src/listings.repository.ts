@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Page, PageQuery, pageOffset, toPage, TransactionRunner } from '@kontor/platform';
 import { ListingEntity } from './entities/listing.entity';
 import { ListingRevisionEntity } from './entities/listing-revision.entity';
-import type { ListingKind } from './domain/listing-content';
+import type { ListingContent, ListingKind } from './domain/listing-content';
 import type { ListingStatus } from './domain/listing-lifecycle';
 
 export interface OwnListingsFilter extends PageQuery {
@@ -16,6 +16,19 @@ export interface OwnListingsFilter extends PageQuery {
 export interface ListingWithApproved {
   listing: ListingEntity;
   approved: ListingRevisionEntity | null;
+}
+
+/** A visible candidate: the listing row's facts with its approved content and that content's category. */
+export interface ApprovedListingRow {
+  id: string;
+  supplierCompanyId: string;
+  sku: string | null;
+  stockCount: number | null;
+  publishedAt: Date | null;
+  content: ListingContent;
+  revision: number;
+  approvedAt: Date;
+  category: { id: string; path: string; name: string };
 }
 
 @Injectable()
@@ -108,6 +121,34 @@ export class ListingsRepository {
     const revisions = revisionIds.length ? await this.revisions.createQueryBuilder('r').where('r.id IN (:...ids)', { ids: revisionIds }).getMany() : [];
     const byId = new Map(revisions.map((r) => [r.id, r]));
     return listings.map((listing) => ({ listing, approved: listing.approvedRevisionId ? byId.get(listing.approvedRevisionId) ?? null : null }));
+  }
+
+  /**
+   * Listings among `ids` with an approved revision, not archived, with that revision's category:
+   * one statement for what buyers may see (search hits, comparison, pricing of every order line).
+   */
+  async approvedWithCategory(ids: string[]): Promise<ApprovedListingRow[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: ListingContent; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string }> =
+      await this.tx.manager.query(
+        `SELECT l.id, l.supplier_company_id, l.sku, l.stock_count, l.published_at, r.content, r.revision, r.approved_at, c.id AS category_id, c.path AS category_path, c.name AS category_name
+         FROM listings l
+         JOIN listing_revisions r ON r.id = l.approved_revision_id
+         JOIN listing_categories c ON c.id = (r.content->>'categoryId')::uuid
+         WHERE l.id = ANY($1::uuid[]) AND l.status <> 'archived'`,
+        [ids],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      supplierCompanyId: r.supplier_company_id,
+      sku: r.sku,
+      stockCount: r.stock_count,
+      publishedAt: r.published_at,
+      content: r.content,
+      revision: r.revision,
+      approvedAt: r.approved_at,
+      category: { id: r.category_id, path: r.category_path, name: r.category_name },
+    }));
   }
 
   findRevision(id: string): Promise<ListingRevisionEntity | null> {
