@@ -2,7 +2,7 @@
  * npm run bench:orders — order placement over HTTP (8 concurrent clients, real database) compared
  * with pgbench tpcb-like on the same server, then a settlement run over 100 000 completed orders.
  * BENCH_SECONDS (default 20), BENCH_SETTLE_ORDERS (default 100000), TEST_DATABASE_URL / DATABASE_URL;
- * BENCH_TRACE_SQL=1 prints the statements of one placement.
+ * BENCH_TRACE_SQL=1 prints the statements of one placement; BENCH_PROFILE_DIR=dir writes a CPU profile of the buyer app.
  *
  * The orders are placed on the buyer app running alone in its own process (`npm run start:buyer`,
  * as deployed), with the load generator in this process: real clients are never inside the server.
@@ -58,7 +58,8 @@ async function pgbench(): Promise<number> {
 
 /** Starts `apps/buyer/src/main.ts` alone in a child process on a free port; resolves with its URL. */
 async function startBuyerProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/buyer/src/main.ts'], {
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'apps/buyer/src/main.ts'], {
     cwd: `${__dirname}/../..`,
     env: { ...process.env, ...testEnv(databaseUrl, { JOBS_ENABLED: 'false', HOST: '127.0.0.1', BUYER_PORT: '0' }) },
     stdio: ['ignore', 'pipe', 'inherit'],
