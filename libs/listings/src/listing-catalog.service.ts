@@ -5,7 +5,7 @@ import { ListingContent } from './domain/listing-content';
 import { ListingStatus } from './domain/listing-lifecycle';
 import { isSupplierListable } from './domain/visibility';
 import { ListingsRepository } from './listings.repository';
-import { PlatformSettingsService } from './platform-settings.service';
+import { platformSettingsFrom } from './platform-settings.service';
 
 /** What buyers may see of a listing: its last approved content, with category and supplier facts. */
 export interface PublicListing {
@@ -40,16 +40,14 @@ export class ListingCatalog {
     private readonly listings: ListingsRepository,
     private readonly categories: CategoriesRepository,
     private readonly directory: CompanyDirectory,
-    private readonly settings: PlatformSettingsService,
   ) {}
 
   /** The visible listings among `ids` (approved, not archived, supplier listable); others are absent from the map. */
   async publicListings(ids: string[]): Promise<Map<string, PublicListing>> {
-    const rows = await this.listings.approvedWithCategory([...new Set(ids)]);
+    const { listings: rows, settings: settingRows } = await this.listings.approvedWithCategory([...new Set(ids)]);
     if (rows.length === 0) return new Map();
-    // Sequential on purpose: the embedded single-session database cannot serve parallel connections.
     const suppliers = await this.directory.getMany(rows.map((r) => r.supplierCompanyId));
-    const settings = await this.settings.get();
+    const settings = platformSettingsFrom(settingRows);
     const result = new Map<string, PublicListing>();
     for (const row of rows) {
       const supplier = suppliers.get(row.supplierCompanyId);

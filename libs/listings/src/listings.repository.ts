@@ -124,21 +124,23 @@ export class ListingsRepository {
   }
 
   /**
-   * Listings among `ids` with an approved revision, not archived, with that revision's category:
-   * one statement for what buyers may see (search hits, comparison, pricing of every order line).
+   * Listings among `ids` with an approved revision, not archived, with that revision's category,
+   * and the platform settings that decide visibility: one statement for what buyers may see
+   * (search hits, comparison, pricing of every order line).
    */
-  async approvedWithCategory(ids: string[]): Promise<ApprovedListingRow[]> {
-    if (ids.length === 0) return [];
-    const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: ListingContent; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string }> =
+  async approvedWithCategory(ids: string[]): Promise<{ listings: ApprovedListingRow[]; settings: Array<{ key: string; value: unknown }> }> {
+    if (ids.length === 0) return { listings: [], settings: [] };
+    const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: ListingContent; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string; settings: Array<{ key: string; value: unknown }> }> =
       await this.tx.manager.query(
-        `SELECT l.id, l.supplier_company_id, l.sku, l.stock_count, l.published_at, r.content, r.revision, r.approved_at, c.id AS category_id, c.path AS category_path, c.name AS category_name
+        `SELECT l.id, l.supplier_company_id, l.sku, l.stock_count, l.published_at, r.content, r.revision, r.approved_at, c.id AS category_id, c.path AS category_path, c.name AS category_name,
+                (SELECT coalesce(json_agg(json_build_object('key', s.key, 'value', s.value)), '[]') FROM platform_settings s) AS settings
          FROM listings l
          JOIN listing_revisions r ON r.id = l.approved_revision_id
          JOIN listing_categories c ON c.id = (r.content->>'categoryId')::uuid
          WHERE l.id = ANY($1::uuid[]) AND l.status <> 'archived'`,
         [ids],
       );
-    return rows.map((r) => ({
+    const listings = rows.map((r) => ({
       id: r.id,
       supplierCompanyId: r.supplier_company_id,
       sku: r.sku,
@@ -149,6 +151,7 @@ export class ListingsRepository {
       approvedAt: r.approved_at,
       category: { id: r.category_id, path: r.category_path, name: r.category_name },
     }));
+    return { listings, settings: rows[0]?.settings ?? [] };
   }
 
   findRevision(id: string): Promise<ListingRevisionEntity | null> {

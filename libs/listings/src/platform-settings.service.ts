@@ -11,6 +11,15 @@ export interface PlatformSettings {
 
 const DEFAULTS: PlatformSettings = { allowUnverifiedSuppliers: false };
 
+/** The settings stored as platform_settings rows, defaults for what is not stored. */
+export function platformSettingsFrom(rows: Array<{ key: string; value: unknown }>): PlatformSettings {
+  const result = { ...DEFAULTS };
+  for (const row of rows) {
+    if (row.key === 'allowUnverifiedSuppliers' && typeof row.value === 'boolean') result.allowUnverifiedSuppliers = row.value;
+  }
+  return result;
+}
+
 @Injectable()
 export class PlatformSettingsService {
   constructor(
@@ -20,12 +29,7 @@ export class PlatformSettingsService {
   ) {}
 
   async get(): Promise<PlatformSettings> {
-    const rows = await this.settings.all();
-    const result = { ...DEFAULTS };
-    for (const row of rows) {
-      if (row.key === 'allowUnverifiedSuppliers' && typeof row.value === 'boolean') result.allowUnverifiedSuppliers = row.value;
-    }
-    return result;
+    return platformSettingsFrom(await this.settings.all());
   }
 
   /** Changes the named settings; a visibility change re-evaluates every listing in search. */
