@@ -39,7 +39,7 @@ export function threadFacts(t: ThreadEntity): ThreadFacts {
 /** Negotiation threads between a buyer and a supplier: messages, offers, read state, reports, moderation. */
 @Injectable()
 export class ChatService {
-  private readonly membership = new Map<string, ThreadEntity>();
+  private readonly membership = new Map<string, Promise<ThreadEntity | null>>();
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -110,18 +110,26 @@ export class ChatService {
   }
 
   /**
-   * Membership check for the hot path: which companies take part in a thread never changes, so it
-   * is cached per process after the first lookup.
+   * Membership check for the hot path: which companies take part in a thread never changes, so the
+   * lookup is cached per process. The pending lookup itself is cached, so the first messages of a
+   * socket that arrive together all wait for the same query and reach the append queue in the order
+   * they were sent.
    */
   private async memberThread(actor: CompanyActor, threadId: unknown): Promise<ThreadEntity> {
-    const cached = typeof threadId === 'string' ? this.membership.get(threadId) : undefined;
-    const thread = cached ?? (await this.threadFor(actor, threadId));
-    const member = actor.app === 'buyer' ? thread.buyerCompanyId === actor.companyId : thread.supplierCompanyId === actor.companyId;
-    if (!member) throw threadNotFound();
-    if (!cached) {
+    if (typeof threadId !== 'string' || !/^[0-9a-f-]{36}$/i.test(threadId)) throw threadNotFound();
+    let lookup = this.membership.get(threadId);
+    if (!lookup) {
       if (this.membership.size > 50_000) this.membership.clear();
-      this.membership.set(thread.id, thread);
+      lookup = this.threads.findById(threadId);
+      this.membership.set(threadId, lookup);
+      lookup.then(
+        (t) => t ?? this.membership.delete(threadId),
+        () => this.membership.delete(threadId),
+      );
     }
+    const thread = await lookup;
+    const member = thread !== null && (actor.app === 'buyer' ? thread.buyerCompanyId === actor.companyId : thread.supplierCompanyId === actor.companyId);
+    if (!member) throw threadNotFound();
     return thread;
   }
 

@@ -1,4 +1,4 @@
-import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
+import { applyDecorators, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
 
 const AUTH_RATE_LIMITED = 'kontor:auth-rate-limited';
@@ -9,6 +9,15 @@ export const AuthRateLimit = () => applyDecorators(SetMetadata(AUTH_RATE_LIMITED
 /** Throttler guard where the strict 'auth' limit only applies to routes marked @AuthRateLimit. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  /**
+   * HTTP requests only. A socket event has no request address, so every socket of an app would
+   * share one budget per handler (6000 chat messages a minute for everybody), and a throttled
+   * event would get no acknowledgement; the chat gateways limit messages per user themselves.
+   */
+  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return context.getType() !== 'http';
+  }
+
   protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
     if (request.throttler.name === 'auth') {
       const marked = this.reflector.getAllAndOverride<boolean>(AUTH_RATE_LIMITED, [request.context.getHandler(), request.context.getClass()]);
