@@ -74,7 +74,8 @@ export class ChatFanout implements OnModuleDestroy {
   private busListener: ((event: FanoutEvent) => void) | null = null;
   private redisClients: Array<{ quit(): Promise<unknown> }> = [];
   private timer: NodeJS.Timeout | null = null;
-  private polling = false;
+  /** The poll in progress (one at a time; shutdown waits for it before the database closes). */
+  private polling: Promise<void> | null = null;
   private messageCursor = -1;
   private signalCursor = -1;
   private readonly seenGids = new Set<number>();
@@ -139,9 +140,12 @@ export class ChatFanout implements OnModuleDestroy {
     }
   }
 
-  private async poll(): Promise<void> {
-    if (this.polling) return;
-    this.polling = true;
+  private poll(): Promise<void> {
+    this.polling ??= this.pollOnce().finally(() => (this.polling = null));
+    return this.polling;
+  }
+
+  private async pollOnce(): Promise<void> {
     try {
       await this.pollMessages();
       await this.pollSignals();
@@ -152,18 +156,16 @@ export class ChatFanout implements OnModuleDestroy {
       }
     } catch (error) {
       this.logger.warn(`poll failed: ${error}`);
-    } finally {
-      this.polling = false;
     }
   }
 
   private async pollMessages(): Promise<void> {
-    const rows = await this.messages.sinceGid(this.messageCursor, 1000);
+    const rows = await this.messages.sinceGid(this.messageCursor, 1000, PROCESS_ORIGIN);
     const now = Date.now();
-    for (const m of rows) {
-      if (this.seenGids.has(m.gid)) continue;
-      this.seenGids.add(m.gid);
-      if (m.origin === PROCESS_ORIGIN) continue;
+    for (const { gid, message: m } of rows) {
+      if (this.seenGids.has(gid)) continue;
+      this.seenGids.add(gid);
+      if (!m) continue; // this process's own: delivered in-process already
       const thread = await this.threadFacts(m.threadId);
       if (thread) this.deliverLocal({ type: 'message', thread, message: toStored(m) });
     }
@@ -214,6 +216,7 @@ export class ChatFanout implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.polling;
     if (this.busListener) processBus.off('event', this.busListener);
     for (const c of this.redisClients) await c.quit().catch(() => undefined);
   }
