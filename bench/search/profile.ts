@@ -4,14 +4,14 @@ import { EngineQuery, PostgresSearchEngine, queryTokens, SearchSort } from '@kon
 import { QUERY_MIX } from './listing-generator';
 
 /**
- * Times each query of the benchmark mix on one connection, and prints the plan of one of them:
+ * Times each query of the benchmark mix on one connection (fastest of five), and prints the plan of one of them:
  * `BENCH_KEEP_DB=1 npm run bench:search`, then
  * `node -r @swc-node/register bench/search/profile.ts postgres://…/kontor_bench_xxxx ['q=bolt']`.
  */
 async function main(url: string, explain?: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  await client.query(PostgresSearchEngine.SESSION_SETTINGS.replaceAll('true)', 'false)'));
+  await client.query(PostgresSearchEngine.SESSION_SETTINGS);
   for (const qs of QUERY_MIX) {
     const p = new URLSearchParams(qs);
     const num = (k: string) => (p.has(k) ? Number(p.get(k)) : undefined);
@@ -33,9 +33,17 @@ async function main(url: string, explain?: string): Promise<void> {
     }
     const corrected = performance.now();
     const statement = PostgresSearchEngine.buildStatement(query, tokens, corrections);
-    const result = await client.query(statement.text, statement.values);
-    const done = performance.now();
-    console.log(`${qs.padEnd(50)} corrections ${(corrected - started).toFixed(1).padStart(5)} ms   search ${(done - corrected).toFixed(1).padStart(6)} ms   ${result.rows[0].total} matches`);
+    // The fastest of five runs: the machine may be busy with other work.
+    let result = await client.query(statement.text, statement.values);
+    let fastest = performance.now() - corrected;
+    for (let i = 0; i < 4; i++) {
+      const t = performance.now();
+      result = await client.query(statement.text, statement.values);
+      fastest = Math.min(fastest, performance.now() - t);
+    }
+    const done = corrected + fastest;
+    const row = result.rows[0];
+    console.log(`${qs.padEnd(50)} corrections ${(corrected - started).toFixed(1).padStart(5)} ms   search ${(done - corrected).toFixed(1).padStart(6)} ms   ${row.scale === 1 ? row.counted : `~${row.counted * row.scale}`} matches`);
     if (qs === explain) {
       const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
       console.log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import autocannon from 'autocannon';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { buyerApp } from '../../apps/buyer/src/buyer.module';
 import { createHttpApp, runMigrations } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
-import { EngineQuery, PostgresSearchEngine, queryTokens, SEARCH_ENGINE, SearchIndexer, SearchSort, SqlStatement } from '@kontor/search';
+import { PostgresSearchEngine, SearchIndexer, SqlStatement } from '@kontor/search';
+import { runHttpLoad } from './http-load';
 import { generateListings, QUERY_MIX } from './listing-generator';
 
 const SERVER = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -27,31 +27,6 @@ function summary(latencies: number[], seconds: number) {
 }
 
 const fmt = (s: ReturnType<typeof summary>) => `${s.qps.toFixed(0).padStart(6)} QPS   p50 ${s.p50.toFixed(1)} ms   p95 ${s.p95.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms   (${s.requests} requests)`;
-
-/** The engine query GET /search builds from a query string (category given as a path in the mix). */
-function engineQuery(qs: string): EngineQuery {
-  const p = new URLSearchParams(qs);
-  const num = (k: string) => (p.has(k) ? Number(p.get(k)) : undefined);
-  const limit = 20;
-  return {
-    text: p.get('q') ?? '',
-    filters: {
-      categoryPath: p.get('category') ?? undefined,
-      kind: (p.get('kind') as 'good' | 'service' | null) ?? undefined,
-      country: p.get('country') ?? undefined,
-      certification: p.get('certification') ?? undefined,
-      currency: p.get('currency') ?? undefined,
-      minPrice: num('minPrice'),
-      maxPrice: num('maxPrice'),
-      maxMoq: num('maxMoq'),
-      maxLeadTime: num('maxLeadTime'),
-      verifiedOnly: p.get('verifiedOnly') === 'true' || undefined,
-    },
-    sort: (p.get('sort') as SearchSort | null) ?? 'relevance',
-    offset: ((num('page') ?? 1) - 1) * limit,
-    limit,
-  };
-}
 
 async function load(url: string): Promise<void> {
   const db = new Client({ connectionString: url });
@@ -91,10 +66,29 @@ async function load(url: string): Promise<void> {
   }
 }
 
+/** Runs `fn`, recording every statement any pg client of this process sends meanwhile. */
+async function recordStatements(into: SqlStatement[], fn: () => Promise<void>): Promise<void> {
+  const original = Client.prototype.query;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  (Client.prototype as any).query = function (this: Client, ...args: any[]) {
+    const [first, second] = args;
+    if (typeof first === 'string') into.push({ text: first, values: Array.isArray(second) ? second : [] });
+    else if (first && typeof first.text === 'string') into.push({ text: first.text, values: first.values ?? (Array.isArray(second) ? second : []) });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (original as any).apply(this, args);
+  };
+  try {
+    await fn();
+  } finally {
+    Client.prototype.query = original;
+  }
+}
+
 async function rawSql(url: string, statements: SqlStatement[][]): Promise<ReturnType<typeof summary>> {
   const clients = await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
     const c = new Client({ connectionString: url });
     await c.connect();
+    await c.query(PostgresSearchEngine.SESSION_SETTINGS);
     return c;
   }));
   const latencies: number[] = [];
@@ -115,11 +109,15 @@ async function rawSql(url: string, statements: SqlStatement[][]): Promise<Return
 }
 
 async function main(): Promise<void> {
-  const name = `kontor_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  // BENCH_REUSE_DB names a database kept by an earlier run (BENCH_KEEP_DB=1): skips loading and indexing.
+  const reuse = process.env.BENCH_REUSE_DB;
+  const name = reuse || `kontor_bench_${randomBytes(4).toString('hex')}`;
+  if (!reuse) {
+    const admin = new Client({ connectionString: SERVER });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+  }
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   const dbUrl = url.toString();
@@ -128,22 +126,21 @@ async function main(): Promise<void> {
   try {
     await runMigrations(dbUrl, kontorSchema);
     let t = performance.now();
-    await load(dbUrl);
-    console.log(`loaded ${LISTINGS} published listings (bulk SQL) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    if (!reuse) {
+      await load(dbUrl);
+      console.log(`loaded ${LISTINGS} published listings (bulk SQL) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
 
-    const env = { DATABASE_URL: dbUrl, NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', MEILI_URL: '', STRIPE_SECRET_KEY: '', REDIS_URL: '', SMTP_URL: '', AUTH_RATE_LIMIT_PER_MINUTE: '100000', DEMO_DATA: 'false' };
+    const env = { DATABASE_URL: dbUrl, NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', CHAT_POLL_INTERVAL_MS: '60000', MEILI_URL: '', STRIPE_SECRET_KEY: '', REDIS_URL: '', SMTP_URL: '', AUTH_RATE_LIMIT_PER_MINUTE: '100000', DEMO_DATA: 'false' };
     app = await createHttpApp(buyerApp, { env, shutdownHooks: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
 
     t = performance.now();
-    const indexed = await app.get(SearchIndexer).reindexAll();
-    const db = new Client({ connectionString: dbUrl });
-    await db.connect();
-    await db.query('ANALYZE search_documents');
-    await db.query('ANALYZE search_terms');
-    await db.end();
-    console.log(`built the search index (${indexed} documents) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    if (!reuse) {
+      const indexed = await app.get(SearchIndexer).reindexAll();
+      console.log(`built the search index (${indexed} documents) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
 
     const signUp = await fetch(`${base}/auth/sign-up`, {
       method: 'POST',
@@ -160,44 +157,23 @@ async function main(): Promise<void> {
       if (process.env.BENCH_VERBOSE) console.log(`  ${qs.padEnd(50)} ${body.total} hits`);
     }
 
-    // Many buyers behind one address would hit the per-client rate limit; spread them like a load balancer would.
-    let n = 0;
-    const latencies: number[] = [];
-    let failures = 0;
-    const instance = autocannon({
-      url: base,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-      requests: [
-        {
-          method: 'GET',
-          setupRequest: (request) => {
-            const i = n++;
-            return { ...request, path: `/search?${QUERY_MIX[i % QUERY_MIX.length]}`, headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': `10.0.${(i >> 8) & 255}.${i & 255}` } };
-          },
-        },
-      ],
-    }) as unknown as autocannon.Instance;
-    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      latencies.push(responseTime);
-      if (statusCode !== 200) failures += 1;
-    });
-    await new Promise<void>((resolve) => instance.on('done', () => resolve()));
+    const { latencies, failures } = await runHttpLoad({ url: base, token, paths: QUERY_MIX.map((qs) => `/search?${qs}`), connections: CONNECTIONS, seconds: SECONDS });
     const endpoint = summary(latencies, SECONDS);
     await new Promise((r) => setTimeout(r, 1000)); // let the last in-flight requests finish before the app closes
 
-    const engine = app.get(SEARCH_ENGINE) as PostgresSearchEngine;
+    // The raw side replays, per request, every statement the endpoint sent to the database (search,
+    // authentication, visibility re-check, pricing), recorded on a warm pass: the ratio then prices
+    // exactly what HTTP and the framework add.
     const statements: SqlStatement[][] = [];
     for (const qs of QUERY_MIX) {
-      const query = engineQuery(qs);
-      // The same round trips the engine makes: transaction-local planner settings, typo corrections, the search statement.
-      const ops: SqlStatement[] = [{ text: 'BEGIN', values: [] }, { text: PostgresSearchEngine.SESSION_SETTINGS, values: [] }];
-      const tokens = PostgresSearchEngine.correctable(queryTokens(query.text));
-      if (tokens.length) ops.push({ text: PostgresSearchEngine.CORRECTIONS_SQL, values: [tokens] });
-      ops.push(await engine.statementFor(query));
-      ops.push({ text: 'COMMIT', values: [] });
-      statements.push(ops);
+      const recorded: SqlStatement[] = [];
+      await recordStatements(recorded, async () => {
+        const res = await fetch(`${base}/search?${qs}`, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+      });
+      statements.push(recorded);
     }
+    const perRequest = statements.reduce((n, ops) => n + ops.length, 0) / statements.length;
     await app.close();
     app = null;
     const raw = await rawSql(dbUrl, statements);
@@ -205,12 +181,12 @@ async function main(): Promise<void> {
     const ratio = endpoint.qps / raw.qps;
     console.log('');
     console.log(`GET /search (HTTP, autocannon)   ${fmt(endpoint)}   non-200: ${failures}`);
-    console.log(`raw search SQL (pg, same mix)    ${fmt(raw)}`);
+    console.log(`raw SQL of the same requests     ${fmt(raw)}   (${perRequest.toFixed(1)} statements per request)`);
     console.log(`ratio endpoint QPS / raw QPS      ${ratio.toFixed(2)}`);
     console.log(`targets: endpoint p95 <= 50 ms: ${endpoint.p95 <= 50 ? 'met' : 'MISSED'}; ratio >= 0.5: ${ratio >= 0.5 ? 'met' : 'MISSED'}`);
   } finally {
     if (app) await app.close();
-    if (!process.env.BENCH_KEEP_DB) {
+    if (!process.env.BENCH_KEEP_DB && !reuse) {
       const cleanup = new Client({ connectionString: SERVER });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

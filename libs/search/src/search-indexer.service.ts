@@ -57,7 +57,9 @@ export class SearchIndexer implements OnApplicationBootstrap {
   async reindexAll(onProgress?: (done: number) => void): Promise<number> {
     await this.prepare(true);
     await this.engine.clear();
-    return this.refreshAll(onProgress);
+    const done = await this.refreshAll(onProgress);
+    await this.engine.finishRebuild();
+    return done;
   }
 
   private async refreshAll(onProgress?: (done: number) => void): Promise<number> {

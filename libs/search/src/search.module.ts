@@ -14,7 +14,7 @@ import { SearchService } from './search.service';
     {
       provide: SEARCH_ENGINE,
       inject: [KONTOR_CONFIG, DataSource],
-      useFactory: (config: KontorConfig, db: DataSource) => (config.meiliUrl ? new MeilisearchEngine(config.meiliUrl, config.meiliKey) : new PostgresSearchEngine(db)),
+      useFactory: (config: KontorConfig, db: DataSource) => (config.meiliUrl ? new MeilisearchEngine(config.meiliUrl, config.meiliKey) : new PostgresSearchEngine(db, config.searchExactCountLimit)),
     },
     SearchIndexer,
     SearchService,

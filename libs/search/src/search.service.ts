@@ -1,13 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { CategoriesService, ListingCatalog, ListingPricing, SUPPLIER_RATINGS, SupplierRatings } from '@kontor/listings';
-import { CompanyActor, ValidationError } from '@kontor/platform';
+import { CompanyActor, TtlCache, ValidationError } from '@kontor/platform';
+import type { SupplierRating } from '@kontor/listings';
 import { SearchQueryDto, SearchResponseDto } from './dto/search.dto';
 import { SEARCH_ENGINE, SearchEngine } from './ports/search-engine.port';
 
 /** Buyer product search: engine hits, re-checked against what is visible now, priced for the buyer. */
 @Injectable()
 export class SearchService {
+  /** Category references as buyers type them → paths; the tree changes rarely and a new category may take a moment to be searchable. */
+  private readonly categoryPaths = new TtlCache<string, string | null>(30_000, 1000);
+  /** Supplier ratings shown on hits move slowly; a review shows up in search within the minute. */
+  private readonly supplierRatings = new TtlCache<string, SupplierRating>(60_000);
+
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly catalog: ListingCatalog,
@@ -23,9 +29,13 @@ export class SearchService {
     }
     let categoryPath: string | undefined;
     if (query.category) {
-      const category = await this.categories.resolve(query.category);
-      if (!category) throw ValidationError.field('category', `unknown category '${query.category}'`);
-      categoryPath = category.path;
+      let path = this.categoryPaths.get(query.category);
+      if (path === undefined) {
+        path = (await this.categories.resolve(query.category))?.path ?? null;
+        this.categoryPaths.set(query.category, path);
+      }
+      if (!path) throw ValidationError.field('category', `unknown category '${query.category}'`);
+      categoryPath = path;
     }
     const result = await this.engine.search({
       text: (query.q ?? '').trim(),
@@ -49,7 +59,13 @@ export class SearchService {
     const visible = await this.catalog.publicListings(result.hits.map((h) => h.id));
     const listings = [...visible.values()];
     const quotes = await this.pricing.quoteMany(actor?.companyId ?? null, listings, query.quantity);
-    const ratings = await this.ratings.getRatings([...new Set(listings.map((l) => l.supplierCompanyId))]);
+    const ratings = await this.supplierRatings.getMany(
+      listings.map((l) => l.supplierCompanyId),
+      async (ids) => {
+        const found = await this.ratings.getRatings(ids);
+        return new Map(ids.map((id) => [id, found.get(id) ?? { average: 0, count: 0 }]));
+      },
+    );
     const hits = result.hits
       .filter((h) => visible.has(h.id))
       .map((h) => {
@@ -82,6 +98,7 @@ export class SearchService {
     return {
       hits,
       total: result.total,
+      exhaustive: result.exhaustive,
       page: query.page,
       limit: query.limit,
       facets: result.facets,

@@ -24,6 +24,8 @@ export interface KontorConfig {
   mailFrom: string;
   meiliUrl: string | null;
   meiliKey: string | null;
+  /** Matches up to which the PostgreSQL engine counts total and facets exactly; above, on a sample (SEARCH_EXACT_COUNT_LIMIT). */
+  searchExactCountLimit: number;
   stripeSecretKey: string | null;
   stripeWebhookSecret: string | null;
   redisUrl: string | null;
@@ -144,6 +146,7 @@ export function loadConfig(env: Env = process.env): KontorConfig {
     mailFrom: str(env, 'MAIL_FROM', 'Kontor <no-reply@kontor.local>'),
     meiliUrl: url(env, 'MEILI_URL', ['http', 'https']),
     meiliKey: optional(env, 'MEILI_MASTER_KEY'),
+    searchExactCountLimit: int(env, 'SEARCH_EXACT_COUNT_LIMIT', 1000, 1, 1_000_000),
     stripeSecretKey: optional(env, 'STRIPE_SECRET_KEY'),
     stripeWebhookSecret: optional(env, 'STRIPE_WEBHOOK_SECRET'),
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),

@@ -3,6 +3,8 @@ import { UpstreamError } from '@kontor/platform';
 import { escapeHtml } from '../domain/search-text';
 import { EngineQuery, EngineResult, SearchDocument, SearchEngine, SearchSort } from '../ports/search-engine.port';
 
+/** Meilisearch's default maxTotalHits: up to it the estimated total is the candidate count. */
+const MEILI_EXACT_TOTAL = 1000;
 const MARK_OPEN = '\u27e6';
 const MARK_CLOSE = '\u27e7';
 
@@ -120,6 +122,9 @@ export class MeilisearchEngine implements SearchEngine {
     await this.settle((await this.index()).deleteDocuments(ids).waitTask());
   }
 
+  /** Meilisearch indexes as it goes: nothing to finish. */
+  async finishRebuild(): Promise<void> {}
+
   async clear(): Promise<void> {
     await this.settle((await this.index()).deleteAllDocuments().waitTask());
   }
@@ -157,6 +162,8 @@ export class MeilisearchEngine implements SearchEngine {
     const facets = response.facetDistribution ?? {};
     return {
       total: response.estimatedTotalHits ?? response.hits.length,
+      // Meilisearch counts every candidate but documents its total as an estimate past its pagination window.
+      exhaustive: (response.estimatedTotalHits ?? 0) <= MEILI_EXACT_TOTAL,
       hits: response.hits.map((h) => ({ id: h.id, highlights: { title: highlight(h._formatted?.title ?? h.title), description: highlight(h._formatted?.description ?? h.description) } })),
       facets: { category: facets.categoryPath ?? {}, country: facets.country ?? {}, kind: facets.kind ?? {}, certification: facets.certifications ?? {} },
     };

@@ -1,5 +1,9 @@
+import { OnModuleDestroy } from '@nestjs/common';
+import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { escapeHtml, queryTokens } from '../domain/search-text';
+import { TtlCache } from '@kontor/platform';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { highlightText, MatchTerms, queryTokens } from '../domain/search-text';
 import { EngineQuery, EngineResult, SearchDocument, SearchEngine, SearchSort } from '../ports/search-engine.port';
 
 /** A parameterized statement. */
@@ -8,31 +12,26 @@ export interface SqlStatement {
   values: unknown[];
 }
 
-const MARK_OPEN = '\u27e6';
-const MARK_CLOSE = '\u27e7';
-const HEADLINE = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, HighlightAll=true`;
-const SNIPPET = `StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxFragments=1, MaxWords=25, MinWords=10`;
 /** Tokens shorter than this are not typo-corrected (too many near neighbours). */
 const MIN_CORRECTABLE = 4;
+/** Up to this many matches, total and facets are counted exactly (SEARCH_EXACT_COUNT_LIMIT). */
+export const DEFAULT_EXACT_LIMIT = 1000;
+/** Length of the description snippet in a hit. */
+const SNIPPET_WORDS = 25;
 
-function highlight(text: string): string {
-  return escapeHtml(text).replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>');
-}
-
-function orderBy(sort: SearchSort, hasText: boolean): string {
+/** Sort keys with their tie-break, each matching an index of search_documents so a page can be read in index order. */
+function orderBy(sort: SearchSort): string {
   switch (sort) {
     case 'price_asc':
-      return 'base_price ASC';
+      return 'base_price ASC, listing_id ASC';
     case 'price_desc':
-      return 'base_price DESC';
+      return 'base_price DESC, listing_id DESC';
     case 'lead_time':
-      return 'lead_time_days ASC';
-    case 'newest':
-      return 'published_at DESC';
+      return 'lead_time_days ASC, listing_id ASC';
     case 'rating':
-      return 'supplier_rating DESC NULLS LAST';
+      return 'supplier_rating DESC NULLS LAST, listing_id ASC';
     default:
-      return hasText ? 'rank DESC, published_at DESC' : 'published_at DESC';
+      return 'published_at DESC, listing_id ASC';
   }
 }
 
@@ -42,10 +41,13 @@ function orderBy(sort: SearchSort, hasText: boolean): string {
  * search-as-you-type, and typo tolerance by widening each unknown token with its nearest indexed
  * terms by trigram similarity (pg_trgm).
  */
-export class PostgresSearchEngine implements SearchEngine {
+export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   readonly name = 'postgres';
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly exactCountLimit = DEFAULT_EXACT_LIMIT,
+  ) {}
 
   async prepare(): Promise<void> {}
 
@@ -80,7 +82,7 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.db.query(
       `INSERT INTO search_documents (listing_id, supplier_company_id, supplier_name, supplier_verified, supplier_rating, title, description, kind,
          category_id, category_path, category_paths, category_name, country, region, certifications, attributes, currency, base_price, moq,
-         lead_time_days, availability, published_at, document, title_document, indexed_at)
+         lead_time_days, availability, published_at, document, title_document, sample_bucket, indexed_at)
        SELECT d.id, d.supplier_company_id, d.supplier_name, d.supplier_verified, d.supplier_rating, d.title, d.description, d.kind,
          d.category_id, d.category_path, ARRAY(SELECT jsonb_array_elements_text(d.category_paths)), d.category_name, d.country, d.region,
          ARRAY(SELECT jsonb_array_elements_text(d.certifications)), d.attributes, d.currency, d.base_price, d.moq, d.lead_time_days, d.availability,
@@ -88,6 +90,7 @@ export class PostgresSearchEngine implements SearchEngine {
          setweight(to_tsvector('simple', d.title), 'A') || setweight(to_tsvector('simple', d.facts), 'B')
            || setweight(to_tsvector('simple', d.description), 'C') || setweight(to_tsvector('simple', d.supplier_name), 'D'),
          to_tsvector('simple', d.title),
+         hashtext(d.id::text) & 4095,
          now()
        FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, supplier_company_id uuid, supplier_name text, supplier_verified boolean, supplier_rating numeric,
          title text, description text, kind text, category_id uuid, category_path text, category_paths jsonb, category_name text, country text,
@@ -122,33 +125,71 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.db.query('DELETE FROM search_documents');
   }
 
-  /**
-   * Planner settings for search statements, local to their transaction: prefix and facet queries
-   * are cheap on the GIN indexes of a cached table (the default random_page_cost assumes spinning
-   * disks and picks sequential scans), and JIT compilation costs more than these queries take.
-   */
-  static readonly SESSION_SETTINGS = `SELECT set_config('random_page_cost', '1.1', true), set_config('jit', 'off', true)`;
-
-  async search(query: EngineQuery): Promise<EngineResult> {
-    return this.db.transaction(async (manager) => {
-      await manager.query(PostgresSearchEngine.SESSION_SETTINGS);
-      const tokens = queryTokens(query.text);
-      const statement = PostgresSearchEngine.buildStatement(query, tokens, await this.corrections(tokens, (text, values) => manager.query(text, values)));
-      const [row] = await manager.query(statement.text, statement.values);
-      return PostgresSearchEngine.toResult(row);
-    });
+  /** Merges the GIN indexes' pending entries and refreshes planner statistics after bulk writes. */
+  async finishRebuild(): Promise<void> {
+    await this.db.query('VACUUM (ANALYZE) search_documents');
+    await this.db.query('VACUUM (ANALYZE) search_terms');
   }
 
-  /** The typo alternatives of each token that is not itself an indexed term. */
+  /** A pool of its own, so every search session carries the planner settings below. */
+  private pool: Pool | null = null;
+  /** Typo corrections per query token, kept for a while: the indexed vocabulary changes slowly. */
+  private readonly corrected = new TtlCache<string, string[]>(5 * 60_000);
+  private readonly tuned = new WeakSet<PoolClient>();
+
+  /**
+   * Planner settings of the search sessions: prefix and facet queries are cheap on the GIN indexes
+   * of a cached table (the default random_page_cost assumes spinning disks and picks sequential
+   * scans), and JIT compilation costs more than these queries take.
+   */
+  static readonly SESSION_SETTINGS = 'SET random_page_cost = 1.1; SET jit = off';
+
+  private searchPool(): Pool {
+    if (!this.pool) {
+      const o = this.db.options as PostgresDataSourceOptions;
+      this.pool = new Pool({ connectionString: o.url, host: o.host, port: o.port, user: o.username, password: o.password as string | undefined, database: o.database, max: 8 });
+      // An idle session that the server ends (restart, failover) is dropped from the pool; the next search opens another.
+      this.pool.on('error', () => undefined);
+    }
+    return this.pool;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.end();
+    this.pool = null;
+  }
+
+  async search(query: EngineQuery): Promise<EngineResult> {
+    const client = await this.searchPool().connect();
+    try {
+      if (!this.tuned.has(client)) {
+        await client.query(PostgresSearchEngine.SESSION_SETTINGS);
+        this.tuned.add(client);
+      }
+      const tokens = queryTokens(query.text);
+      const corrections = await this.corrections(tokens, async (text, values) => (await client.query(text, values)).rows);
+      const statement = PostgresSearchEngine.buildStatement(query, tokens, corrections, this.exactCountLimit);
+      const { rows } = await client.query(statement.text, statement.values);
+      return PostgresSearchEngine.toResult(rows[0], PostgresSearchEngine.matchTerms(tokens, corrections), this.exactCountLimit);
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The typo alternatives of each token that is not itself an indexed term (cached: the term list changes slowly). */
   async corrections(tokens: string[], run: (text: string, values: unknown[]) => Promise<Array<{ tok: string; term: string }>> = (t, v) => this.db.query(t, v)): Promise<Map<string, string[]>> {
     const candidates = PostgresSearchEngine.correctable(tokens);
     const result = new Map<string, string[]>();
-    if (candidates.length === 0) return result;
-    const rows = await run(PostgresSearchEngine.CORRECTIONS_SQL, [candidates]);
-    for (const tok of candidates) {
-      const terms = rows.filter((r) => r.tok === tok).map((r) => r.term);
-      if (!terms.includes(tok)) result.set(tok, terms);
-    }
+    const known = await this.corrected.getMany(candidates, async (missing) => {
+      const rows = await run(PostgresSearchEngine.CORRECTIONS_SQL, [missing]);
+      return new Map(
+        missing.map((tok) => {
+          const terms = rows.filter((r) => r.tok === tok).map((r) => r.term);
+          return [tok, terms.includes(tok) ? [] : terms];
+        }),
+      );
+    });
+    for (const [tok, terms] of known) if (terms.length) result.set(tok, terms);
     return result;
   }
 
@@ -163,10 +204,31 @@ export class PostgresSearchEngine implements SearchEngine {
   /** The statement a search runs (exposed so the benchmark can run the same SQL raw). */
   async statementFor(query: EngineQuery): Promise<SqlStatement> {
     const tokens = queryTokens(query.text);
-    return PostgresSearchEngine.buildStatement(query, tokens, await this.corrections(tokens));
+    return PostgresSearchEngine.buildStatement(query, tokens, await this.corrections(tokens), this.exactCountLimit);
   }
 
-  static buildStatement(query: EngineQuery, tokens: string[], corrections: Map<string, string[]>): SqlStatement {
+  /** Each token as a prefix (and its singular), typo corrections as whole words: what the tsquery matches. */
+  static matchTerms(tokens: string[], corrections: Map<string, string[]>): MatchTerms {
+    const prefixes: string[] = [];
+    const words: string[] = [];
+    for (const tok of tokens) {
+      prefixes.push(tok);
+      if (tok.length > 3 && tok.endsWith('s')) prefixes.push(tok.slice(0, -1));
+      words.push(...(corrections.get(tok) ?? []));
+    }
+    return { prefixes, words };
+  }
+
+  /**
+   * One statement per search. Hits: relevance puts listings whose title matches every query word
+   * first, then the other matches, newest first within each group; both groups are read in
+   * published order and stop at the page, so a word matching thousands of listings costs a page,
+   * not thousands of rows. Total and facets are exact up to `exactLimit` matches; above that they
+   * are counted on a fixed pseudo-random sample of the index (1/8, 1/64 or 1/512 of all listings
+   * by a hash of the id, the smallest sample that holds at most `exactLimit` matches) and scaled
+   * up, the way large engines report "about 4 100 results" (the result says it is an estimate).
+   */
+  static buildStatement(query: EngineQuery, tokens: string[], corrections: Map<string, string[]>, exactLimit = DEFAULT_EXACT_LIMIT): SqlStatement {
     const values: unknown[] = [];
     const param = (v: unknown) => {
       values.push(v);
@@ -186,54 +248,131 @@ export class PostgresSearchEngine implements SearchEngine {
         .join(' && ');
       tsq = `(${tsq})`;
     }
-    const where: string[] = [];
-    if (hasText) where.push(`document @@ ${tsq}`);
+    const filters: string[] = [];
     const f = query.filters;
-    if (f.categoryPath) where.push(`category_paths @> ARRAY[${param(f.categoryPath)}::text]`);
-    if (f.kind) where.push(`kind = ${param(f.kind)}`);
-    if (f.country) where.push(`country = ${param(f.country)}`);
-    if (f.certification) where.push(`certifications @> ARRAY[${param(f.certification)}::text]`);
-    if (f.currency) where.push(`currency = ${param(f.currency)}`);
-    if (f.minPrice !== undefined) where.push(`base_price >= ${param(f.minPrice)}`);
-    if (f.maxPrice !== undefined) where.push(`base_price <= ${param(f.maxPrice)}`);
-    if (f.maxMoq !== undefined) where.push(`moq <= ${param(f.maxMoq)}`);
-    if (f.maxLeadTime !== undefined) where.push(`lead_time_days <= ${param(f.maxLeadTime)}`);
-    if (f.verifiedOnly) where.push('supplier_verified');
-    // Ranked on the title vector: a title match is what relevance means here, and ranking the full document of thousands of matches is the most expensive step.
-    const rank = hasText && query.sort === 'relevance' ? `ts_rank(title_document, ${tsq})` : '0::real';
+    if (f.categoryPath) filters.push(`category_paths @> ARRAY[${param(f.categoryPath)}::text]`);
+    if (f.kind) filters.push(`kind = ${param(f.kind)}`);
+    if (f.country) filters.push(`country = ${param(f.country)}`);
+    if (f.certification) filters.push(`certifications @> ARRAY[${param(f.certification)}::text]`);
+    if (f.currency) filters.push(`currency = ${param(f.currency)}`);
+    if (f.minPrice !== undefined) filters.push(`base_price >= ${param(f.minPrice)}`);
+    if (f.maxPrice !== undefined) filters.push(`base_price <= ${param(f.maxPrice)}`);
+    if (f.maxMoq !== undefined) filters.push(`moq <= ${param(f.maxMoq)}`);
+    if (f.maxLeadTime !== undefined) filters.push(`lead_time_days <= ${param(f.maxLeadTime)}`);
+    if (f.verifiedOnly) filters.push('supplier_verified');
+    const all = (extra: string[]) => {
+      const conditions = [...extra, ...filters];
+      return conditions.length ? conditions.join(' AND ') : 'true';
+    };
+    const matches = all(hasText ? [`document @@ ${tsq}`] : []);
     const limit = param(query.limit);
     const offset = param(query.offset);
-    const title = hasText ? `ts_headline('simple', d.title, ${tsq}, '${HEADLINE}')` : 'd.title';
-    const description = hasText ? `ts_headline('simple', d.description, ${tsq}, '${SNIPPET}')` : 'left(d.description, 200)';
+    const cap = Math.max(1, Math.floor(exactLimit));
+    const inTitle = hasText ? `title_document @@ ${tsq}` : 'false';
+    const facetRows = (extra: string, capped: boolean) =>
+      `SELECT listing_id, published_at, base_price, lead_time_days, supplier_rating, category_path, country, kind, certifications, ${inTitle} AS in_title
+       FROM search_documents WHERE ${matches}${extra}${capped ? ` LIMIT ${cap + 1}` : ''}`;
+    const pageColumns = 'listing_id, title, description, base_price, lead_time_days, published_at, supplier_rating';
+    const upTo = param(query.offset + query.limit);
+    const keys = orderBy(hasText && query.sort === 'relevance' ? 'newest' : query.sort);
+    /**
+     * A page of `where` in sort order, read one of two ways chosen at run time from the estimated
+     * number of qualifying rows. Walking the sort column's index and filtering is cheap when many
+     * rows qualify (it expects to visit upTo × all rows ÷ qualifying rows), collecting every
+     * qualifying row from the GIN indexes and sorting is cheap when few do. The walk is bounded
+     * at four times what it expects to visit, because the filter may correlate with the sort
+     * column (logistics services are dearer than bolts); if the bounded walk did not fill the
+     * page, the sort runs after all, so the page is exact either way.
+     */
+    const ordered = (name: string, where: string, b: number, estimate: string) => {
+      const columns = `${pageColumns}, ${b} AS b`;
+      // Adding zero hides the sort column from the planner, so this variant cannot walk the index.
+      const unindexed = keys.replace(/(base_price|lead_time_days|supplier_rating)/, '($1 + 0)').replace('published_at', `(published_at + interval '0 s')`);
+      const walk = `(SELECT (${estimate})::float8 ^ 2 > ${upTo}::float8 * rows FROM est)`;
+      return `${name}_walk AS MATERIALIZED (
+        SELECT ${columns} FROM (SELECT * FROM search_documents ORDER BY ${keys}
+          LIMIT (SELECT ceil(4 * ${upTo}::float8 * rows / greatest(${estimate}, 1))::bigint FROM est)) w
+        WHERE ${where} ORDER BY ${keys} LIMIT ${upTo}),
+      ${name}_sort AS MATERIALIZED (SELECT ${columns} FROM search_documents WHERE ${where} ORDER BY ${unindexed} LIMIT ${upTo}),
+      ${name} AS (
+        SELECT * FROM ${name}_walk WHERE CASE WHEN ${walk} THEN (SELECT count(*) FROM ${name}_walk) >= ${upTo} ELSE false END
+        UNION ALL SELECT * FROM ${name}_sort WHERE CASE WHEN ${walk} THEN (SELECT count(*) FROM ${name}_walk) < ${upTo} ELSE true END)`;
+    };
+    let pages: string;
+    let page: string;
+    let pageOrder: string;
+    const relevance = hasText && query.sort === 'relevance';
+    if (relevance) {
+      // Listings whose title holds every word first; the rest only when the titles do not fill the page.
+      pageOrder = `b DESC, ${keys}`;
+      pages = `${ordered('titled', all([`title_document @@ ${tsq}`]), 1, 'in_title')},
+      ${ordered('untitled', `${matches} AND NOT (title_document @@ ${tsq})`, 0, 'matches - in_title')}`;
+      page = `SELECT * FROM (SELECT * FROM titled UNION ALL SELECT * FROM untitled WHERE (SELECT count(*) FROM titled) < ${upTo}) u
+        ORDER BY ${pageOrder} LIMIT ${limit} OFFSET ${offset}`;
+    } else {
+      pageOrder = keys;
+      pages = ordered('sorted', matches, 0, 'matches');
+      page = `SELECT * FROM sorted ORDER BY ${pageOrder} LIMIT ${limit} OFFSET ${offset}`;
+    }
+    // CTEs run only when read and the CASE reads lazily: a narrow search never touches the samples' larger siblings,
+    // and the exact count is only tried when the 1/8 sample suggests it may succeed (or holds too few rows to judge).
     const text = `
-      WITH m AS MATERIALIZED (
-        SELECT listing_id, base_price, lead_time_days, published_at, supplier_rating, category_path, country, kind, certifications, ${rank} AS rank
-        FROM search_documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ), page AS (
-        SELECT listing_id, row_number() OVER (ORDER BY ${orderBy(query.sort, hasText)}, listing_id) AS n
-        FROM m ORDER BY ${orderBy(query.sort, hasText)}, listing_id LIMIT ${limit} OFFSET ${offset}
-      )
-      SELECT (SELECT count(*) FROM m)::int AS total,
-        (SELECT coalesce(json_agg(json_build_object('id', p.listing_id, 'title', ${title}, 'description', ${description}) ORDER BY p.n), '[]')
-           FROM page p JOIN search_documents d ON d.listing_id = p.listing_id) AS hits,
+      WITH s8 AS MATERIALIZED (${facetRows(' AND sample_bucket < 512', true)}),
+      exact AS MATERIALIZED (${facetRows('', true)}),
+      s64 AS MATERIALIZED (${facetRows(' AND sample_bucket < 64', true)}),
+      s512 AS MATERIALIZED (${facetRows(' AND sample_bucket < 8', false)}),
+      scale AS MATERIALIZED (
+        SELECT CASE
+          WHEN (SELECT count(*) FROM s8) > ${cap} THEN CASE WHEN (SELECT count(*) FROM s64) > ${cap} THEN 512 ELSE 64 END
+          WHEN ((SELECT count(*) FROM s8) * 8 <= ${2 * cap} OR (SELECT count(*) FROM s8) <= 16) AND (SELECT count(*) FROM exact) <= ${cap} THEN 1
+          ELSE 8 END AS k),
+      basis AS (
+        SELECT * FROM exact WHERE (SELECT k FROM scale) = 1
+        UNION ALL SELECT * FROM s8 WHERE (SELECT k FROM scale) = 8
+        UNION ALL SELECT * FROM s64 WHERE (SELECT k FROM scale) = 64
+        UNION ALL SELECT * FROM s512 WHERE (SELECT k FROM scale) = 512),
+      est AS MATERIALIZED (
+        SELECT count(*) * (SELECT k FROM scale) AS matches, count(*) FILTER (WHERE in_title) * (SELECT k FROM scale) AS in_title,
+          (SELECT greatest(reltuples, 1)::float8 FROM pg_class WHERE oid = 'search_documents'::regclass) AS rows
+        FROM basis),
+      ${pages},
+      page AS (
+        SELECT * FROM (${page}) walked WHERE (SELECT k FROM scale) <> 1
+        UNION ALL
+        -- Every match is already in hand when they were counted exactly: sort those, fetch the page's text.
+        SELECT d.listing_id, d.title, d.description, d.base_price, d.lead_time_days, d.published_at, d.supplier_rating, e.b
+        FROM (SELECT listing_id, published_at, base_price, lead_time_days, supplier_rating, ${relevance ? 'in_title::int' : '0'} AS b
+              FROM exact WHERE (SELECT k FROM scale) = 1 ORDER BY ${pageOrder} LIMIT ${limit} OFFSET ${offset}) e
+        JOIN search_documents d ON d.listing_id = e.listing_id)
+      SELECT (SELECT k FROM scale) AS scale,
+        (SELECT count(*) FROM basis)::int AS counted,
+        (SELECT coalesce(json_agg(json_build_object('id', listing_id, 'title', title, 'description', description) ORDER BY ${pageOrder}), '[]') FROM page) AS hits,
         (SELECT coalesce(json_object_agg(f, counts), '{}') FROM (
            SELECT f, json_object_agg(v, c) AS counts FROM (
              SELECT CASE WHEN GROUPING(category_path) = 0 THEN 'category' WHEN GROUPING(country) = 0 THEN 'country' ELSE 'kind' END AS f,
                     coalesce(category_path, country::text, kind) AS v, count(*) AS c
-             FROM m GROUP BY GROUPING SETS ((category_path), (country), (kind))) g GROUP BY f) h) AS facets,
-        (SELECT coalesce(json_object_agg(v, c), '{}') FROM (SELECT v, count(*) AS c FROM m, unnest(certifications) AS v GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50) x) AS certification`;
+             FROM basis GROUP BY GROUPING SETS ((category_path), (country), (kind))) g GROUP BY f) h) AS facets,
+        (SELECT coalesce(json_object_agg(v, c), '{}') FROM (SELECT v, count(*) AS c FROM basis, unnest(certifications) AS v GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 50) x) AS certification`;
     return { text, values };
   }
 
-  static toResult(row: { total: number; hits: Array<{ id: string; title: string; description: string }>; facets: Record<string, Record<string, number>>; certification: object }): EngineResult {
+  static toResult(
+    row: { scale: number; counted: number; hits: Array<{ id: string; title: string; description: string }>; facets: Record<string, Record<string, number>>; certification: Record<string, number> },
+    terms: MatchTerms,
+    exactLimit = DEFAULT_EXACT_LIMIT,
+  ): EngineResult {
+    const k = Number(row.scale);
+    const scaled = (counts: Record<string, number> | undefined) => Object.fromEntries(Object.entries(counts ?? {}).map(([v, c]) => [v, Number(c) * k]));
     return {
-      total: Number(row.total),
-      hits: row.hits.map((h) => ({ id: h.id, highlights: { title: highlight(h.title), description: highlight(h.description) } })),
+      // An estimate is never below what is known: more than exactLimit matched.
+      total: k === 1 ? Number(row.counted) : Math.max(exactLimit + 1, Number(row.counted) * k),
+      exhaustive: k === 1,
+      hits: row.hits.map((h) => ({ id: h.id, highlights: { title: highlightText(h.title, terms), description: highlightText(h.description, terms, SNIPPET_WORDS) } })),
       facets: {
-        category: row.facets.category ?? {},
-        country: row.facets.country ?? {},
-        kind: row.facets.kind ?? {},
-        certification: row.certification as Record<string, number>,
+        category: scaled(row.facets.category),
+        country: scaled(row.facets.country),
+        kind: scaled(row.facets.kind),
+        certification: scaled(row.certification),
       },
     };
   }

@@ -78,10 +78,12 @@ export class SearchHitDto {
 
 export class SearchResponseDto {
   @ApiProperty({ type: [SearchHitDto] }) hits: SearchHitDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({ description: 'Number of matching listings (an estimate when `exhaustive` is false)' }) total: number;
+  @ApiProperty({ description: 'False when total and facet counts are estimates: more matches than SEARCH_EXACT_COUNT_LIMIT are counted on a sample' })
+  exhaustive: boolean;
   @ApiProperty() page: number;
   @ApiProperty() limit: number;
-  @ApiProperty({ description: 'Counts per value over all matches' })
+  @ApiProperty({ description: 'Counts per value over all matches (estimates when `exhaustive` is false)' })
   facets: { category: Record<string, number>; country: Record<string, number>; kind: Record<string, number>; certification: Record<string, number> };
   @ApiProperty() processingTimeMs: number;
   @ApiProperty() engine: string;

@@ -63,6 +63,8 @@ export type FacetCounts = Record<string, number>;
 export interface EngineResult {
   hits: EngineHit[];
   total: number;
+  /** False when total and facet counts are estimates (a very large result set counted on a sample). */
+  exhaustive: boolean;
   facets: { category: FacetCounts; country: FacetCounts; kind: FacetCounts; certification: FacetCounts };
 }
 
@@ -75,6 +77,8 @@ export interface SearchEngine {
   remove(ids: string[]): Promise<void>;
   /** Removes every document (full rebuild). */
   clear(): Promise<void>;
+  /** Called once a full rebuild has written every document (compaction, statistics). */
+  finishRebuild(): Promise<void>;
   search(query: EngineQuery): Promise<EngineResult>;
 }
 
