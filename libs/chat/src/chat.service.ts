@@ -136,7 +136,12 @@ export class ChatService {
   /** Messages after a sequence number, as this actor sees them. */
   async messagesAfter(actor: CompanyActor, threadId: string, afterSeq: number, limit = 100): Promise<MessageView[]> {
     const thread = await this.threadFor(actor, threadId);
-    return (await this.messages.after(thread.id, afterSeq, limit)).map((m) => this.view(m, thread, sideOf(actor)));
+    return this.messagesSince(thread, sideOf(actor), afterSeq, limit);
+  }
+
+  /** Messages after a sequence number of a thread whose membership the caller already checked (a socket's joined thread). */
+  async messagesSince(thread: ThreadEntity | ThreadFacts, viewer: Side, afterSeq: number, limit: number): Promise<MessageView[]> {
+    return (await this.messages.after(thread.id, afterSeq, limit)).map((m) => this.view(m, thread, viewer));
   }
 
   /**

@@ -2,14 +2,16 @@ import { Inject, Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthGuard, CompanyActor, KONTOR_CONFIG, KontorConfig, TooManyRequestsError, toErrorBody, UnauthenticatedError, ValidationError } from '@kontor/platform';
-import { ChatFanout, FanoutEvent } from '../chat-fanout';
-import { ChatService } from '../chat.service';
+import { ChatFanout, FanoutEvent, ThreadFacts } from '../chat-fanout';
+import { ChatService, threadFacts } from '../chat.service';
 import { viewMessage } from '../domain/message-view';
 
 interface ThreadState {
   /** Highest sequence number delivered to this socket: later duplicates are dropped, gaps backfilled. */
   delivered: number;
   chain: Promise<void>;
+  /** The thread as last seen (at join, then from each event): its membership was checked at join. */
+  facts: ThreadFacts;
 }
 
 interface SocketData {
@@ -87,7 +89,8 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
       if (lastSeq !== undefined && (typeof lastSeq !== 'number' || !Number.isInteger(lastSeq) || lastSeq < 0)) throw ValidationError.field('lastSeq', 'must be a non-negative integer');
       const thread = await this.chat.threadFor(socket.data.actor, threadId);
       const existing = socket.data.threads.get(thread.id);
-      const state: ThreadState = existing ?? { delivered: thread.lastSeq, chain: Promise.resolve() };
+      const state: ThreadState = existing ?? { delivered: thread.lastSeq, chain: Promise.resolve(), facts: threadFacts(thread) };
+      state.facts = threadFacts(thread);
       if (!existing) {
         socket.data.threads.set(thread.id, state);
         if (!this.joined.has(thread.id)) this.joined.set(thread.id, new Set());
@@ -96,7 +99,7 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
       if (lastSeq !== undefined) {
         state.chain = state.chain.then(async () => {
           state.delivered = Math.min(state.delivered, lastSeq as number);
-          await this.backfill(socket, thread.id, state);
+          await this.backfill(socket, state);
         });
       }
       return { ok: true, threadId: thread.id, lastSeq: thread.lastSeq };
@@ -183,9 +186,9 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
     if (this.buckets.size > 50_000) this.buckets.clear();
   }
 
-  private async backfill(socket: ChatSocket, threadId: string, state: ThreadState): Promise<void> {
+  private async backfill(socket: ChatSocket, state: ThreadState): Promise<void> {
     for (;;) {
-      const missed = await this.chat.messagesAfter(socket.data.actor, threadId, state.delivered, BACKFILL_PAGE);
+      const missed = await this.chat.messagesSince(state.facts, socket.data.actor.app, state.delivered, BACKFILL_PAGE);
       for (const m of missed) {
         if (m.seq <= state.delivered) continue;
         socket.emit('message', m);
@@ -209,13 +212,14 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
       const side = socket.data.actor.app;
       const state = socket.data.threads.get(event.thread.id);
       if (!state) continue;
+      state.facts = event.thread;
       switch (event.type) {
         case 'message': {
           const m = event.message;
           state.chain = state.chain
             .then(async () => {
               if (m.seq <= state.delivered) return;
-              if (m.seq > state.delivered + 1) await this.backfill(socket, event.thread.id, state);
+              if (m.seq > state.delivered + 1) await this.backfill(socket, state);
               if (m.seq <= state.delivered) return;
               socket.emit('message', viewMessage(m, side, { maskContacts: this.config.chatMaskContacts, revealed: event.thread.revealed }));
               state.delivered = m.seq;
