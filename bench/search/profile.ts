@@ -12,6 +12,9 @@ async function main(url: string, explain?: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   await client.query(PostgresSearchEngine.SESSION_SETTINGS);
+  // PROFILE_GENERIC=1: run as the engine does on PostgreSQL, prepared with one generic plan per statement shape.
+  const generic = process.env.PROFILE_GENERIC === '1';
+  if (generic) await client.query(PostgresSearchEngine.GENERIC_PLANS);
   for (const qs of QUERY_MIX) {
     const p = new URLSearchParams(qs);
     const num = (k: string) => (p.has(k) ? Number(p.get(k)) : undefined);
@@ -34,11 +37,12 @@ async function main(url: string, explain?: string): Promise<void> {
     const corrected = performance.now();
     const statement = PostgresSearchEngine.buildStatement(query, tokens, corrections);
     // The fastest of five runs: the machine may be busy with other work.
-    let result = await client.query(statement.text, statement.values);
+    const run = () => client.query(generic ? PostgresSearchEngine.prepared(statement) : statement);
+    let result = await run();
     let fastest = performance.now() - corrected;
     for (let i = 0; i < 4; i++) {
       const t = performance.now();
-      result = await client.query(statement.text, statement.values);
+      result = await run();
       fastest = Math.min(fastest, performance.now() - t);
     }
     const done = corrected + fastest;

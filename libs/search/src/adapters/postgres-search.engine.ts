@@ -1,4 +1,5 @@
 import { OnModuleDestroy } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { TtlCache } from '@kontor/platform';
@@ -136,6 +137,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   /** Typo corrections per query token, kept for a while: the indexed vocabulary changes slowly. */
   private readonly corrected = new TtlCache<string, string[]>(5 * 60_000);
   private readonly tuned = new WeakSet<PoolClient>();
+  private prepares: Promise<boolean> | undefined;
 
   /**
    * Planner settings of the search sessions: prefix and facet queries are cheap on the GIN indexes
@@ -143,6 +145,18 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
    * scans), and JIT compilation costs more than these queries take.
    */
   static readonly SESSION_SETTINGS = 'SET random_page_cost = 1.1; SET jit = off';
+  /**
+   * Search statements are prepared once per session and shape (filters, sort, number of words) and
+   * run on one generic plan: planning this statement costs about as much as running it, and its
+   * shape, not the words searched for, decides every plan choice that matters (which sample, walk
+   * or sort are chosen at run time inside it).
+   */
+  static readonly GENERIC_PLANS = 'SET plan_cache_mode = force_generic_plan';
+
+  /** The statement as a named prepared statement (the name is a digest of its text). */
+  static prepared(statement: SqlStatement): { name: string; text: string; values: unknown[] } {
+    return { name: `kontor_search_${createHash('sha1').update(statement.text).digest('hex').slice(0, 20)}`, text: statement.text, values: statement.values };
+  }
 
   private searchPool(): Pool {
     if (!this.pool) {
@@ -163,13 +177,16 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
     const client = await this.searchPool().connect();
     try {
       if (!this.tuned.has(client)) {
+        // PGlite serves every connection from one session, where statement names would collide: no prepared statements there.
+        this.prepares ??= client.query('SELECT version() AS v').then((r) => !String(r.rows[0].v).includes('PGlite'));
         await client.query(PostgresSearchEngine.SESSION_SETTINGS);
+        if (await this.prepares) await client.query(PostgresSearchEngine.GENERIC_PLANS);
         this.tuned.add(client);
       }
       const tokens = queryTokens(query.text);
       const corrections = await this.corrections(tokens, async (text, values) => (await client.query(text, values)).rows);
       const statement = PostgresSearchEngine.buildStatement(query, tokens, corrections, this.exactCountLimit);
-      const { rows } = await client.query(statement.text, statement.values);
+      const { rows } = await client.query((await this.prepares) ? PostgresSearchEngine.prepared(statement) : statement);
       return PostgresSearchEngine.toResult(rows[0], PostgresSearchEngine.matchTerms(tokens, corrections), this.exactCountLimit);
     } finally {
       client.release();
