@@ -21,6 +21,16 @@ export class CompaniesRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /** The directory's facts of many companies in one lean statement (read on every search and order). */
+  async summaryRowsByIds(ids: string[]): Promise<CompanySummaryRow[]> {
+    if (ids.length === 0) return [];
+    return this.tx.manager.query(
+      `SELECT id, legal_name, country, is_buyer, is_supplier, verification_status, suspended, approval_threshold_amount, approval_threshold_currency
+       FROM companies WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   findByIds(ids: string[]): Promise<CompanyEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.repo.createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany();
@@ -51,4 +61,17 @@ export class CompaniesRepository {
     const [items, total] = await qb.orderBy('c.created_at', 'ASC').addOrderBy('c.id').skip(pageOffset(query)).take(query.limit).getManyAndCount();
     return toPage(items, total, query);
   }
+}
+
+/** A companies row as the directory reads it. */
+export interface CompanySummaryRow {
+  id: string;
+  legal_name: string;
+  country: string;
+  is_buyer: boolean;
+  is_supplier: boolean;
+  verification_status: VerificationStatus;
+  suspended: boolean;
+  approval_threshold_amount: string | null;
+  approval_threshold_currency: string | null;
 }

@@ -17,7 +17,9 @@ export interface CompanySummary {
   approvalThreshold: { amount: number; currency: string } | null;
 }
 
-function summarize(c: CompanyEntity): CompanySummary {
+type SummaryFields = Pick<CompanyEntity, 'id' | 'legalName' | 'country' | 'isBuyer' | 'isSupplier' | 'verificationStatus' | 'suspended' | 'approvalThresholdAmount' | 'approvalThresholdCurrency'>;
+
+function summarize(c: SummaryFields): CompanySummary {
   return {
     id: c.id,
     legalName: c.legalName,
@@ -42,7 +44,22 @@ export class CompanyDirectory {
   }
 
   async getMany(ids: string[]): Promise<Map<string, CompanySummary>> {
-    const companies = await this.companies.findByIds([...new Set(ids)]);
-    return new Map(companies.map((c) => [c.id, summarize(c)]));
+    const rows = await this.companies.summaryRowsByIds([...new Set(ids)]);
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        summarize({
+          id: r.id,
+          legalName: r.legal_name,
+          country: r.country,
+          isBuyer: r.is_buyer,
+          isSupplier: r.is_supplier,
+          verificationStatus: r.verification_status,
+          suspended: r.suspended,
+          approvalThresholdAmount: r.approval_threshold_amount === null ? null : Number(r.approval_threshold_amount),
+          approvalThresholdCurrency: r.approval_threshold_currency,
+        }),
+      ]),
+    );
   }
 }
