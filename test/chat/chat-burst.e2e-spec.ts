@@ -95,6 +95,22 @@ describe('chat under a burst of messages', () => {
     expect(page.body.map((m: { body: string }) => m.body).sort()).toEqual(['once', 'twice']);
   });
 
+  it('fails only the message the database refuses when it arrives with others', async () => {
+    const { buyer, threadIds } = await threads(1);
+    const [threadId] = threadIds;
+    const b = await connect(platform.urls.buyer, buyer.token);
+    await b.ack('thread:join', { threadId, lastSeq: 0 });
+    // PostgreSQL text cannot hold a NUL character: that row fails the statement it is written in.
+    const [before, bad, afterwards] = await Promise.all([
+      b.ack('message:send', { threadId, body: 'before' }),
+      b.ack('message:send', { threadId, body: 'nul \u0000 inside' }),
+      b.ack('message:send', { threadId, body: 'afterwards' }),
+    ]);
+    expect(bad.error).toBeDefined();
+    expect([before.seq, afterwards.seq]).toEqual([1, 2]);
+    expect((await b.ack('message:send', { threadId, body: 'still here' })).seq).toBe(3);
+  });
+
   it('serves more socket events than the HTTP request limit of an app allows (chat has its own per-user limit)', async () => {
     const { buyer, threadIds } = await threads(1);
     const b = await connect(platform.urls.buyer, buyer.token);

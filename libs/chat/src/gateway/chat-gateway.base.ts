@@ -9,7 +9,9 @@ import { viewMessage } from '../domain/message-view';
 interface ThreadState {
   /** Highest sequence number delivered to this socket: later duplicates are dropped, gaps backfilled. */
   delivered: number;
+  /** Deliveries and catch-ups run one after another on this chain; `queued` of them have not finished. */
   chain: Promise<void>;
+  queued: number;
   /** The thread as last seen (at join, then from each event): its membership was checked at join. */
   facts: ThreadFacts;
 }
@@ -89,7 +91,7 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
       if (lastSeq !== undefined && (typeof lastSeq !== 'number' || !Number.isInteger(lastSeq) || lastSeq < 0)) throw ValidationError.field('lastSeq', 'must be a non-negative integer');
       const thread = await this.chat.threadFor(socket.data.actor, threadId);
       const existing = socket.data.threads.get(thread.id);
-      const state: ThreadState = existing ?? { delivered: thread.lastSeq, chain: Promise.resolve(), facts: threadFacts(thread) };
+      const state: ThreadState = existing ?? { delivered: thread.lastSeq, chain: Promise.resolve(), queued: 0, facts: threadFacts(thread) };
       state.facts = threadFacts(thread);
       if (!existing) {
         socket.data.threads.set(thread.id, state);
@@ -97,10 +99,14 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
         this.joined.get(thread.id)!.add(socket);
       }
       if (lastSeq !== undefined) {
-        state.chain = state.chain.then(async () => {
-          state.delivered = Math.min(state.delivered, lastSeq as number);
-          await this.backfill(socket, state);
-        });
+        state.queued++;
+        state.chain = state.chain
+          .then(async () => {
+            state.delivered = Math.min(state.delivered, lastSeq as number);
+            await this.backfill(socket, state);
+          })
+          .catch((e: unknown) => this.logger.warn(`catch-up of ${socket.id} failed: ${e}`))
+          .finally(() => state.queued--);
       }
       return { ok: true, threadId: thread.id, lastSeq: thread.lastSeq };
     });
@@ -216,6 +222,14 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
       switch (event.type) {
         case 'message': {
           const m = event.message;
+          // The common case, the next message with nothing queued for this socket: sent at once.
+          if (state.queued === 0 && m.seq <= state.delivered + 1) {
+            if (m.seq <= state.delivered) break;
+            socket.emit('message', viewMessage(m, side, { maskContacts: this.config.chatMaskContacts, revealed: event.thread.revealed }));
+            state.delivered = m.seq;
+            break;
+          }
+          state.queued++;
           state.chain = state.chain
             .then(async () => {
               if (m.seq <= state.delivered) return;
@@ -224,7 +238,8 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
               socket.emit('message', viewMessage(m, side, { maskContacts: this.config.chatMaskContacts, revealed: event.thread.revealed }));
               state.delivered = m.seq;
             })
-            .catch((e: unknown) => this.logger.warn(`delivery to ${socket.id} failed: ${e}`));
+            .catch((e: unknown) => this.logger.warn(`delivery to ${socket.id} failed: ${e}`))
+            .finally(() => state.queued--);
           break;
         }
         case 'typing':
