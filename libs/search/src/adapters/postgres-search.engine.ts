@@ -226,14 +226,24 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
 
   /** Each token as a prefix (and its singular), typo corrections as whole words: what the tsquery matches. */
   static matchTerms(tokens: string[], corrections: Map<string, string[]>): MatchTerms {
-    const prefixes: string[] = [];
-    const words: string[] = [];
-    for (const tok of tokens) {
-      prefixes.push(tok);
-      if (tok.length > 3 && tok.endsWith('s')) prefixes.push(tok.slice(0, -1));
-      words.push(...(corrections.get(tok) ?? []));
-    }
-    return { prefixes, words };
+    const variants = PostgresSearchEngine.tokenVariants(tokens, corrections);
+    return { prefixes: variants.flatMap((v) => v.prefixes), words: variants.flatMap((v) => v.words) };
+  }
+
+  /**
+   * What each token matches. Only the last token is a prefix (the word being typed, as in
+   * Meilisearch); the words before it are complete, so they match themselves and their
+   * singular/plural, which also spares the index a scan of every term sharing a short prefix.
+   * Typos add their nearest indexed terms.
+   */
+  static tokenVariants(tokens: string[], corrections: Map<string, string[]>): MatchTerms[] {
+    return tokens.map((tok, i) => {
+      const singular = tok.length > 3 && tok.endsWith('s') ? tok.slice(0, -1) : null;
+      const typos = corrections.get(tok) ?? [];
+      if (i === tokens.length - 1) return { prefixes: singular ? [tok, singular] : [tok], words: typos };
+      const plural = singular || /^\d+$/.test(tok) ? null : `${tok}s`;
+      return { prefixes: [], words: [tok, ...(singular ? [singular] : []), ...(plural ? [plural] : []), ...typos] };
+    });
   }
 
   /**
@@ -254,14 +264,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
     const hasText = tokens.length > 0;
     let tsq = '';
     if (hasText) {
-      tsq = tokens
-        .map((tok) => {
-          // Every token is a prefix (search as you type); a plural also matches its singular; typos add their nearest terms.
-          const variants = [`${tok}:*`];
-          if (tok.length > 3 && tok.endsWith('s')) variants.push(`${tok.slice(0, -1)}:*`);
-          variants.push(...(corrections.get(tok) ?? []));
-          return `to_tsquery('simple', ${param(variants.join(' | '))})`;
-        })
+      tsq = PostgresSearchEngine.tokenVariants(tokens, corrections)
+        .map((v) => `to_tsquery('simple', ${param([...v.prefixes.map((p) => `${p}:*`), ...v.words].join(' | '))})`)
         .join(' && ');
       tsq = `(${tsq})`;
     }

@@ -22,9 +22,11 @@ describe('search text', () => {
 describe('PostgreSQL search statement', () => {
   const base = { filters: {}, sort: 'relevance' as const, offset: 0, limit: 20 };
 
-  it('makes every token a prefix, adds singulars and typo corrections, and passes values as parameters', () => {
+  it('makes the last token a prefix, matches earlier words with their singular or plural, adds typo corrections, and passes values as parameters', () => {
     const st = PostgresSearchEngine.buildStatement({ ...base, text: 'bolts hydraulik' }, ['bolts', 'hydraulik'], new Map([['hydraulik', ['hydraulic']]]));
-    expect(st.values).toEqual(['bolts:* | bolt:*', 'hydraulik:* | hydraulic', 20, 0, 20]);
+    expect(st.values).toEqual(['bolts | bolt', 'hydraulik:* | hydraulic', 20, 0, 20]);
+    const typing = PostgresSearchEngine.buildStatement({ ...base, text: 'hex bolt 250 stainl' }, ['hex', 'bolt', '250', 'stainl'], new Map());
+    expect(typing.values.slice(0, 4)).toEqual(['hex | hexs', 'bolt | bolts', '250', 'stainl:*']);
     expect(st.text).toContain("to_tsquery('simple', $1)");
     expect(st.text).not.toContain('bolt');
   });
