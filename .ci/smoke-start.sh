@@ -33,7 +33,14 @@ signin() {
 start
 token="$(signin)"
 curl -sf localhost:3001/me -H "authorization: Bearer $token" | grep -q '"legalName":"Nordwerk Maschinenbau AG"'
-echo "smoke: first start OK (buyer signed in, /me answered)"
+# The demo catalogue reaches the search index through the outbox worker: a typo'd query finds it.
+found=""
+for _ in $(seq 1 60); do
+  if curl -sf "localhost:3001/search?q=stainles%20bolt" -H "authorization: Bearer $token" | grep -q 'Hex bolt M8'; then found=1; break; fi
+  sleep 1
+done
+[ -n "$found" ] || { echo "smoke: the demo catalogue never became searchable"; exit 1; }
+echo "smoke: first start OK (buyer signed in, /me answered, demo catalogue searchable)"
 stop
 start
 grep -q "Demo data created" "$log" && { echo "smoke: demo data was seeded twice"; exit 1; }
