@@ -5,6 +5,7 @@ import { ListingContent } from './domain/listing-content';
 import { ListingStatus } from './domain/listing-lifecycle';
 import { isSupplierListable } from './domain/visibility';
 import { ListingsRepository } from './listings.repository';
+import type { ApplicableEntry } from './price-lists.repository';
 import { platformSettingsFrom } from './platform-settings.service';
 
 /** What buyers may see of a listing: its last approved content, with category and supplier facts. */
@@ -44,8 +45,17 @@ export class ListingCatalog {
 
   /** The visible listings among `ids` (approved, not archived, supplier listable); others are absent from the map. */
   async publicListings(ids: string[]): Promise<Map<string, PublicListing>> {
-    const { listings: rows, settings: settingRows } = await this.listings.approvedWithCategory([...new Set(ids)]);
-    if (rows.length === 0) return new Map();
+    return (await this.publicListingsWithPrices(ids)).listings;
+  }
+
+  /**
+   * The visible listings among `ids` and, when a buyer is given, that buyer's price list entries
+   * for them valid at `at`, read together (for pricing; see ListingPricing).
+   */
+  async publicListingsWithPrices(ids: string[], pricesFor?: { buyerCompanyId: string; at: Date }): Promise<{ listings: Map<string, PublicListing>; priceEntries: ApplicableEntry[] }> {
+    const { listings: rows, settings: settingRows } = await this.listings.approvedWithCategory([...new Set(ids)], pricesFor);
+    const priceEntries = rows.flatMap((r) => r.priceEntries);
+    if (rows.length === 0) return { listings: new Map(), priceEntries };
     const suppliers = await this.directory.getMany(rows.map((r) => r.supplierCompanyId));
     const settings = platformSettingsFrom(settingRows);
     const result = new Map<string, PublicListing>();
@@ -67,7 +77,7 @@ export class ListingCatalog {
         revision: row.revision,
       });
     }
-    return result;
+    return { listings: result, priceEntries };
   }
 
   async publicListing(id: string): Promise<PublicListing | null> {

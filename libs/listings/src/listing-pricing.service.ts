@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, NotFoundError, ValidationError } from '@kontor/platform';
 import { decideUnitPrice } from './domain/price-tiers';
 import { ListingCatalog, PublicListing } from './listing-catalog.service';
-import { PriceListsRepository } from './price-lists.repository';
+import { ApplicableEntry, PriceListsRepository } from './price-lists.repository';
 
 export interface ListingQuote {
   listingId: string;
@@ -59,8 +59,21 @@ export class ListingPricing {
     return this.price(buyerCompanyId, listings, (l) => Math.max(quantity, l.content.moq));
   }
 
+  /**
+   * The visible listings among `ids` with this buyer's quotes, as quoteMany prices them, read in
+   * one statement with the buyer's price lists (a page of search hits).
+   */
+  async visibleQuoted(buyerCompanyId: string | null, ids: string[], quantity: number): Promise<{ listings: Map<string, PublicListing>; quotes: Map<string, ListingQuote> }> {
+    const { listings, priceEntries } = await this.catalog.publicListingsWithPrices(ids, buyerCompanyId ? { buyerCompanyId, at: this.clock.now() } : undefined);
+    return { listings, quotes: this.priceWith(priceEntries, [...listings.values()], (l) => Math.max(quantity, l.content.moq)) };
+  }
+
   private async price(buyerCompanyId: string | null, listings: PublicListing[], quantityOf: (l: PublicListing) => number): Promise<Map<string, ListingQuote>> {
     const entries = buyerCompanyId ? await this.priceLists.applicable(buyerCompanyId, listings.map((l) => l.id), this.clock.now()) : [];
+    return this.priceWith(entries, listings, quantityOf);
+  }
+
+  private priceWith(entries: ApplicableEntry[], listings: PublicListing[], quantityOf: (l: PublicListing) => number): Map<string, ListingQuote> {
     const result = new Map<string, ListingQuote>();
     for (const listing of listings) {
       const c = listing.content;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { ApplicableEntry } from './price-lists.repository';
 import { Page, PageQuery, pageOffset, toPage, TransactionRunner } from '@kontor/platform';
 import { ListingEntity } from './entities/listing.entity';
 import { ListingRevisionEntity } from './entities/listing-revision.entity';
@@ -29,6 +30,8 @@ export interface ApprovedListingRow {
   revision: number;
   approvedAt: Date;
   category: { id: string; path: string; name: string };
+  /** With a buyer given: that buyer's price list entries for the listing, valid at the time given. */
+  priceEntries: ApplicableEntry[];
 }
 
 @Injectable()
@@ -128,17 +131,28 @@ export class ListingsRepository {
    * and the platform settings that decide visibility: one statement for what buyers may see
    * (search hits, comparison, pricing of every order line).
    */
-  async approvedWithCategory(ids: string[]): Promise<{ listings: ApprovedListingRow[]; settings: Array<{ key: string; value: unknown }> }> {
+  async approvedWithCategory(
+    ids: string[],
+    pricesFor?: { buyerCompanyId: string; at: Date },
+  ): Promise<{ listings: ApprovedListingRow[]; settings: Array<{ key: string; value: unknown }> }> {
     if (ids.length === 0) return { listings: [], settings: [] };
-    const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: ListingContent; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string; settings: Array<{ key: string; value: unknown }> }> =
+    // The buyer's applicable price list entries ride along, so pricing a page of hits costs no extra statement.
+    const prices = pricesFor
+      ? `(SELECT coalesce(json_agg(json_build_object('priceListId', e.price_list_id, 'listingId', e.listing_id, 'tiers', e.tiers, 'discountBasisPoints', e.discount_basis_points)), '[]')
+            FROM customer_price_list_entries e JOIN customer_price_lists p ON p.id = e.price_list_id
+           WHERE e.listing_id = l.id AND p.supplier_company_id = l.supplier_company_id AND p.buyer_company_id = $2
+             AND (p.valid_from IS NULL OR p.valid_from <= $3) AND (p.valid_until IS NULL OR p.valid_until > $3))`
+      : `'[]'::json`;
+    const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: ListingContent; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string; settings: Array<{ key: string; value: unknown }>; price_entries: ApplicableEntry[] }> =
       await this.tx.manager.query(
         `SELECT l.id, l.supplier_company_id, l.sku, l.stock_count, l.published_at, r.content, r.revision, r.approved_at, c.id AS category_id, c.path AS category_path, c.name AS category_name,
-                (SELECT coalesce(json_agg(json_build_object('key', s.key, 'value', s.value)), '[]') FROM platform_settings s) AS settings
+                (SELECT coalesce(json_agg(json_build_object('key', s.key, 'value', s.value)), '[]') FROM platform_settings s) AS settings,
+                ${prices} AS price_entries
          FROM listings l
          JOIN listing_revisions r ON r.id = l.approved_revision_id
          JOIN listing_categories c ON c.id = (r.content->>'categoryId')::uuid
          WHERE l.id = ANY($1::uuid[]) AND l.status <> 'archived'`,
-        [ids],
+        pricesFor ? [ids, pricesFor.buyerCompanyId, pricesFor.at] : [ids],
       );
     const listings = rows.map((r) => ({
       id: r.id,
@@ -150,6 +164,7 @@ export class ListingsRepository {
       revision: r.revision,
       approvedAt: r.approved_at,
       category: { id: r.category_id, path: r.category_path, name: r.category_name },
+      priceEntries: r.price_entries,
     }));
     return { listings, settings: rows[0]?.settings ?? [] };
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { CategoriesService, ListingCatalog, ListingPricing, SUPPLIER_RATINGS, SupplierRatings } from '@kontor/listings';
+import { CategoriesService, ListingPricing, SUPPLIER_RATINGS, SupplierRatings } from '@kontor/listings';
 import { CompanyActor, TtlCache, ValidationError } from '@kontor/platform';
 import type { SupplierRating } from '@kontor/listings';
 import { SearchQueryDto, SearchResponseDto } from './dto/search.dto';
@@ -16,7 +16,6 @@ export class SearchService {
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
-    private readonly catalog: ListingCatalog,
     private readonly pricing: ListingPricing,
     private readonly categories: CategoriesService,
     @Inject(SUPPLIER_RATINGS) private readonly ratings: SupplierRatings,
@@ -56,9 +55,8 @@ export class SearchService {
       limit: query.limit,
     });
     // The index may lag a suspension or archive by a moment; never show what buyers may not see.
-    const visible = await this.catalog.publicListings(result.hits.map((h) => h.id));
+    const { listings: visible, quotes } = await this.pricing.visibleQuoted(actor?.companyId ?? null, result.hits.map((h) => h.id), query.quantity);
     const listings = [...visible.values()];
-    const quotes = await this.pricing.quoteMany(actor?.companyId ?? null, listings, query.quantity);
     const ratings = await this.supplierRatings.getMany(
       listings.map((l) => l.supplierCompanyId),
       async (ids) => {
