@@ -247,6 +247,16 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   }
 
   /**
+   * The query as tsquery text: each token's alternatives OR-ed, tokens AND-ed. Tokens and indexed
+   * terms hold only letters and digits (queryTokens, the term list), so quoting them is enough.
+   */
+  static tsquery(tokens: string[], corrections: Map<string, string[]>): string {
+    return PostgresSearchEngine.tokenVariants(tokens, corrections)
+      .map((v) => `(${[...v.prefixes.map((p) => `'${p}':*`), ...v.words.map((w) => `'${w}'`)].join(' | ')})`)
+      .join(' & ');
+  }
+
+  /**
    * One statement per search. Hits: relevance puts listings whose title matches every query word
    * first, then the other matches, newest first within each group; both groups are read in
    * published order and stop at the page, so a word matching thousands of listings costs a page,
@@ -264,17 +274,15 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
     const hasText = tokens.length > 0;
     let tsq = '';
     if (hasText) {
-      tsq = PostgresSearchEngine.tokenVariants(tokens, corrections)
-        .map((v) => `to_tsquery('simple', ${param([...v.prefixes.map((p) => `${p}:*`), ...v.words].join(' | '))})`)
-        .join(' && ');
-      tsq = `(${tsq})`;
+      // One tsquery value, typed at bind time: a generic plan would otherwise parse to_tsquery($n) again for every row.
+      tsq = `${param(PostgresSearchEngine.tsquery(tokens, corrections))}::tsquery`;
     }
     const filters: string[] = [];
     const f = query.filters;
-    if (f.categoryPath) filters.push(`category_paths @> ARRAY[${param(f.categoryPath)}::text]`);
+    if (f.categoryPath) filters.push(`category_paths @> ${param([f.categoryPath])}::text[]`);
     if (f.kind) filters.push(`kind = ${param(f.kind)}`);
     if (f.country) filters.push(`country = ${param(f.country)}`);
-    if (f.certification) filters.push(`certifications @> ARRAY[${param(f.certification)}::text]`);
+    if (f.certification) filters.push(`certifications @> ${param([f.certification])}::text[]`);
     if (f.currency) filters.push(`currency = ${param(f.currency)}`);
     if (f.minPrice !== undefined) filters.push(`base_price >= ${param(f.minPrice)}`);
     if (f.maxPrice !== undefined) filters.push(`base_price <= ${param(f.maxPrice)}`);
@@ -336,7 +344,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       page = `SELECT * FROM sorted ORDER BY ${pageOrder} LIMIT ${limit} OFFSET ${offset}`;
     }
     // CTEs run only when read and the CASE reads lazily: a narrow search never touches the samples' larger siblings,
-    // and the exact count is only tried when the 1/8 sample suggests it may succeed (or holds too few rows to judge).
+    // and the exact count is only tried when the 1/8 sample suggests it may succeed (or holds too few rows to judge):
+    // a failed attempt costs exactLimit + 1 rows for nothing.
     const text = `
       WITH s8 AS MATERIALIZED (${facetRows(' AND sample_bucket < 512', true)}),
       exact AS MATERIALIZED (${facetRows('', true)}),
@@ -345,7 +354,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       scale AS MATERIALIZED (
         SELECT CASE
           WHEN (SELECT count(*) FROM s8) > ${cap} THEN CASE WHEN (SELECT count(*) FROM s64) > ${cap} THEN 512 ELSE 64 END
-          WHEN ((SELECT count(*) FROM s8) * 8 <= ${2 * cap} OR (SELECT count(*) FROM s8) <= 16) AND (SELECT count(*) FROM exact) <= ${cap} THEN 1
+          WHEN ((SELECT count(*) FROM s8) * 8 <= ${cap + Math.ceil(cap / 4)} OR (SELECT count(*) FROM s8) <= 16) AND (SELECT count(*) FROM exact) <= ${cap} THEN 1
           ELSE 8 END AS k),
       basis AS (
         SELECT * FROM exact WHERE (SELECT k FROM scale) = 1
