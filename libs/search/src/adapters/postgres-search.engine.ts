@@ -309,9 +309,10 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
      * number of qualifying rows. Walking the sort column's index and filtering is cheap when many
      * rows qualify (it expects to visit upTo × all rows ÷ qualifying rows), collecting every
      * qualifying row from the GIN indexes and sorting is cheap when few do. The walk is bounded
-     * at four times what it expects to visit, because the filter may correlate with the sort
-     * column (logistics services are dearer than bolts); if the bounded walk did not fill the
-     * page, the sort runs after all, so the page is exact either way.
+     * at twice what it expects to visit: a filter independent of the sort order rarely needs
+     * more, but a filter may correlate with the sort column (logistics services are dearer than
+     * bolts). If the bounded walk did not fill the page, the sort runs after all, so the page is
+     * exact either way.
      */
     const ordered = (name: string, where: string, b: number, estimate: string) => {
       const columns = `${pageColumns}, ${b} AS b`;
@@ -320,7 +321,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       const walk = `(SELECT (${estimate})::float8 ^ 2 > ${upTo}::float8 * rows FROM est)`;
       return `${name}_walk AS MATERIALIZED (
         SELECT ${columns} FROM (SELECT * FROM search_documents ORDER BY ${keys}
-          LIMIT (SELECT ceil(4 * ${upTo}::float8 * rows / greatest(${estimate}, 1))::bigint FROM est)) w
+          LIMIT (SELECT ceil(2 * ${upTo}::float8 * rows / greatest(${estimate}, 1))::bigint FROM est)) w
         WHERE ${where} ORDER BY ${keys} LIMIT ${upTo}),
       ${name}_sort AS MATERIALIZED (SELECT ${columns} FROM search_documents WHERE ${where} ORDER BY ${unindexed} LIMIT ${upTo}),
       ${name} AS (
