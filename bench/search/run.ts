@@ -73,7 +73,8 @@ async function recordStatements(into: SqlStatement[], fn: () => Promise<void>): 
   (Client.prototype as any).query = function (this: Client, ...args: any[]) {
     const [first, second] = args;
     if (typeof first === 'string') into.push({ text: first, values: Array.isArray(second) ? second : [] });
-    else if (first && typeof first.text === 'string') into.push({ text: first.text, values: first.values ?? (Array.isArray(second) ? second : []) });
+    // A named (prepared) statement is replayed by name too, so the raw side prepares it once per connection as the engine does.
+    else if (first && typeof first.text === 'string') into.push({ ...(first.name ? { name: first.name } : {}), text: first.text, values: first.values ?? (Array.isArray(second) ? second : []) });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return (original as any).apply(this, args);
   };
@@ -89,6 +90,7 @@ async function rawSql(url: string, statements: SqlStatement[][]): Promise<Return
     const c = new Client({ connectionString: url });
     await c.connect();
     await c.query(PostgresSearchEngine.SESSION_SETTINGS);
+    await c.query(PostgresSearchEngine.GENERIC_PLANS);
     return c;
   }));
   const latencies: number[] = [];
@@ -99,7 +101,7 @@ async function rawSql(url: string, statements: SqlStatement[][]): Promise<Return
       while (performance.now() < deadline) {
         const ops = statements[next++ % statements.length];
         const started = performance.now();
-        for (const op of ops) await client.query(op.text, op.values);
+        for (const op of ops) await client.query(op);
         latencies.push(performance.now() - started);
       }
     }),

@@ -9,6 +9,8 @@ import { EngineQuery, EngineResult, SearchDocument, SearchEngine, SearchSort } f
 
 /** A parameterized statement. */
 export interface SqlStatement {
+  /** Set for a named (prepared) statement. */
+  name?: string;
   text: string;
   values: unknown[];
 }
