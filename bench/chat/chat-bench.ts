@@ -10,7 +10,8 @@
  *
  * Env: BENCH_PAIRS (default 250, i.e. 500 sockets), BENCH_ROUNDS (default 20 round trips per pair),
  * BENCH_REDIS=1 to use the Redis fan-out (REDIS_URL, default redis://127.0.0.1:6379),
- * TEST_DATABASE_URL / DATABASE_URL for the PostgreSQL server (else the embedded PGlite),
+ * TEST_DATABASE_URL / DATABASE_URL for the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres,
+ * like the other benchmarks), BENCH_EMBEDDED=1 for the embedded PGlite instead,
  * BENCH_CONNECT_CONCURRENCY (default 25) sockets connecting/joining at a time,
  * BENCH_TRIALS (default 1) alternating Kontor/bare runs (the median ratio is printed too),
  * BENCH_CPU_PROF=DIR writes a CPU profile of the server process over each measured phase.
@@ -19,6 +20,12 @@
  * an acknowledged message is durable).
  */
 import 'reflect-metadata';
+if (process.env.BENCH_EMBEDDED === '1') {
+  delete process.env.TEST_DATABASE_URL;
+  delete process.env.DATABASE_URL;
+} else {
+  process.env.TEST_DATABASE_URL ||= process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+}
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
