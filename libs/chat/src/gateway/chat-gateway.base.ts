@@ -1,5 +1,5 @@
 import { Inject, Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, SubscribeMessage } from '@nestjs/websockets';
+import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthGuard, CompanyActor, KONTOR_CONFIG, KontorConfig, TooManyRequestsError, toErrorBody, UnauthenticatedError, ValidationError } from '@kontor/platform';
 import { ChatFanout, FanoutEvent, ThreadFacts } from '../chat-fanout';
@@ -68,7 +68,12 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
     await this.fanout.attach(server, (event) => this.deliver(event));
   }
 
-  /** Every packet must carry an object payload; anything else is answered here, before any handler runs. */
+  /**
+   * Every packet must carry an object payload; anything else is answered here, before any handler
+   * runs. The events are then dispatched straight from the socket: authentication happened once at
+   * the handshake and each handler validates its own payload, so Nest's per-event pipeline (guards,
+   * interceptors, observables) would only add cost to every message.
+   */
   handleConnection(socket: ChatSocket): void {
     socket.use((packet, next) => {
       const [, payload] = packet;
@@ -78,88 +83,87 @@ export abstract class ChatGatewayBase implements OnGatewayInit, OnGatewayConnect
       const ack = packet[packet.length - 1];
       if (typeof ack === 'function') ack({ error: body });
     });
+    const handlers: Record<string, (socket: ChatSocket, payload: unknown) => Promise<unknown>> = {
+      'thread:join': (s, p) => this.join(s, p),
+      'thread:leave': (s, p) => this.leave(s, p),
+      'message:send': (s, p) => this.send(s, p),
+      'thread:read': (s, p) => this.read(s, p),
+      typing: (s, p) => this.typing(s, p),
+      'offer:accept': (s, p) => this.acceptOffer(s, p),
+    };
+    for (const [event, handler] of Object.entries(handlers)) {
+      socket.on(event, (...args: unknown[]) => {
+        // As socket.io passes them: the payload first, the acknowledgement callback (if any) last.
+        const ack = args[args.length - 1];
+        void this.safely(socket, () => handler(socket, args[0])).then((result) => {
+          if (typeof ack === 'function') ack(result);
+        });
+      });
+    }
   }
 
   handleDisconnect(socket: ChatSocket): void {
     for (const threadId of socket.data?.threads?.keys() ?? []) this.joined.get(threadId)?.delete(socket);
   }
 
-  @SubscribeMessage('thread:join')
-  join(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.safely(socket, async () => {
-      const { threadId, lastSeq } = (payload ?? {}) as { threadId?: unknown; lastSeq?: unknown };
-      if (lastSeq !== undefined && (typeof lastSeq !== 'number' || !Number.isInteger(lastSeq) || lastSeq < 0)) throw ValidationError.field('lastSeq', 'must be a non-negative integer');
-      const thread = await this.chat.threadFor(socket.data.actor, threadId);
-      const existing = socket.data.threads.get(thread.id);
-      const state: ThreadState = existing ?? { delivered: thread.lastSeq, chain: Promise.resolve(), queued: 0, facts: threadFacts(thread) };
-      state.facts = threadFacts(thread);
-      if (!existing) {
-        socket.data.threads.set(thread.id, state);
-        if (!this.joined.has(thread.id)) this.joined.set(thread.id, new Set());
-        this.joined.get(thread.id)!.add(socket);
-      }
-      if (lastSeq !== undefined) {
-        state.queued++;
-        state.chain = state.chain
-          .then(async () => {
-            state.delivered = Math.min(state.delivered, lastSeq as number);
-            await this.backfill(socket, state);
-          })
-          .catch((e: unknown) => this.logger.warn(`catch-up of ${socket.id} failed: ${e}`))
-          .finally(() => state.queued--);
-      }
-      return { ok: true, threadId: thread.id, lastSeq: thread.lastSeq };
-    });
+  protected async join(socket: ChatSocket, payload: unknown): Promise<unknown> {
+    const { threadId, lastSeq } = (payload ?? {}) as { threadId?: unknown; lastSeq?: unknown };
+    if (lastSeq !== undefined && (typeof lastSeq !== 'number' || !Number.isInteger(lastSeq) || lastSeq < 0)) throw ValidationError.field('lastSeq', 'must be a non-negative integer');
+    const thread = await this.chat.threadFor(socket.data.actor, threadId);
+    const existing = socket.data.threads.get(thread.id);
+    const state: ThreadState = existing ?? { delivered: thread.lastSeq, chain: Promise.resolve(), queued: 0, facts: threadFacts(thread) };
+    state.facts = threadFacts(thread);
+    if (!existing) {
+      socket.data.threads.set(thread.id, state);
+      if (!this.joined.has(thread.id)) this.joined.set(thread.id, new Set());
+      this.joined.get(thread.id)!.add(socket);
+    }
+    if (lastSeq !== undefined) {
+      state.queued++;
+      state.chain = state.chain
+        .then(async () => {
+          state.delivered = Math.min(state.delivered, lastSeq as number);
+          await this.backfill(socket, state);
+        })
+        .catch((e: unknown) => this.logger.warn(`catch-up of ${socket.id} failed: ${e}`))
+        .finally(() => state.queued--);
+    }
+    return { ok: true, threadId: thread.id, lastSeq: thread.lastSeq };
   }
 
-  @SubscribeMessage('thread:leave')
-  leave(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.safely(socket, async () => {
-      const threadId = (payload as { threadId?: unknown })?.threadId;
-      if (typeof threadId === 'string') {
-        socket.data.threads.delete(threadId);
-        this.joined.get(threadId)?.delete(socket);
-      }
-      return { ok: true };
-    });
+  protected async leave(socket: ChatSocket, payload: unknown): Promise<unknown> {
+    const threadId = (payload as { threadId?: unknown })?.threadId;
+    if (typeof threadId === 'string') {
+      socket.data.threads.delete(threadId);
+      this.joined.get(threadId)?.delete(socket);
+    }
+    return { ok: true };
   }
 
-  @SubscribeMessage('message:send')
-  send(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.safely(socket, async () => {
-      this.takeToken(socket.data.actor.userId);
-      const p = (payload ?? {}) as { threadId?: unknown; body?: unknown; clientId?: unknown; offer?: unknown };
-      const message = await this.chat.send(socket.data.actor, p.threadId, { body: p.body, clientId: p.clientId, offer: p.offer });
-      return { seq: message.seq, id: message.id };
-    });
+  protected async send(socket: ChatSocket, payload: unknown): Promise<unknown> {
+    this.takeToken(socket.data.actor.userId);
+    const p = (payload ?? {}) as { threadId?: unknown; body?: unknown; clientId?: unknown; offer?: unknown };
+    const message = await this.chat.send(socket.data.actor, p.threadId, { body: p.body, clientId: p.clientId, offer: p.offer });
+    return { seq: message.seq, id: message.id };
   }
 
-  @SubscribeMessage('thread:read')
-  read(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.safely(socket, async () => {
-      const p = (payload ?? {}) as { threadId?: unknown; seq?: unknown };
-      return this.chat.markRead(socket.data.actor, p.threadId, p.seq);
-    });
+  protected async read(socket: ChatSocket, payload: unknown): Promise<unknown> {
+    const p = (payload ?? {}) as { threadId?: unknown; seq?: unknown };
+    return this.chat.markRead(socket.data.actor, p.threadId, p.seq);
   }
 
-  @SubscribeMessage('typing')
-  typing(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.safely(socket, async () => {
-      this.takeToken(socket.data.actor.userId, 0.2);
-      const p = (payload ?? {}) as { threadId?: unknown; typing?: unknown };
-      await this.chat.typing(socket.data.actor, p.threadId, p.typing);
-      return { ok: true };
-    });
+  protected async typing(socket: ChatSocket, payload: unknown): Promise<unknown> {
+    this.takeToken(socket.data.actor.userId, 0.2);
+    const p = (payload ?? {}) as { threadId?: unknown; typing?: unknown };
+    await this.chat.typing(socket.data.actor, p.threadId, p.typing);
+    return { ok: true };
   }
 
-  @SubscribeMessage('offer:accept')
-  acceptOffer(@ConnectedSocket() socket: ChatSocket, @MessageBody() payload: unknown) {
-    return this.safely(socket, async () => {
-      this.takeToken(socket.data.actor.userId);
-      const p = (payload ?? {}) as { threadId?: unknown; messageId?: unknown };
-      const message = await this.chat.acceptOffer(socket.data.actor, p.threadId, p.messageId);
-      return { seq: message.seq, id: message.id, revision: message.offerRevision };
-    });
+  protected async acceptOffer(socket: ChatSocket, payload: unknown): Promise<unknown> {
+    this.takeToken(socket.data.actor.userId);
+    const p = (payload ?? {}) as { threadId?: unknown; messageId?: unknown };
+    const message = await this.chat.acceptOffer(socket.data.actor, p.threadId, p.messageId);
+    return { seq: message.seq, id: message.id, revision: message.offerRevision };
   }
 
   /** Runs a handler; any failure becomes an `error` event plus an `{ error }` acknowledgement. */
