@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { DataSource } from 'typeorm';
-import { signUpCompany, SignedIn } from '../support/fixtures';
+import { signInOperator, signUpCompany, SignedIn } from '../support/fixtures';
 import { startTestPlatform, TestPlatform } from '../support/test-platform';
 import { openRfq, quoteBody, suppliers } from '../negotiation/negotiation-fixtures';
 import { ChatClient, sleep } from './chat-client';
@@ -148,6 +148,20 @@ function journey(mode: 'embedded' | 'redis') {
         await b.waitFor(() => b.messages(threadId).length === 2);
         expect(b.messages(threadId).map((m) => m.body)).toEqual(['from another process', 'next']);
       }
+    });
+
+    it("shows an operator's hiding of a message live in the threads' apps (the admin app has no socket server)", async () => {
+      const buyer = await signUpCompany(platform, 'buyer');
+      const [s1] = await suppliers(platform, 1);
+      const rfq = await openRfq(platform, buyer, [s1.companyId]);
+      const threadId = (await platform.supplier.post('/threads', { rfqId: rfq.id }, { token: s1.token })).body.id;
+      const b = await connect(buyerUrl, buyer.token);
+      await b.ack('thread:join', { threadId });
+      const sent = await b.ack('message:send', { threadId, body: 'You idiots' });
+      const operator = await signInOperator(platform, ['moderator']);
+      const hidden = await platform.admin.post(`/threads/${threadId}/messages/${sent.id}/hide`, { reason: 'Abusive language' }, { token: operator.token });
+      expect(hidden.status).toBe(200);
+      expect(await b.waitFor(() => b.of('message:hidden').find((h) => h.messageId === sent.id))).toMatchObject({ threadId, seq: sent.seq });
     });
   });
 }

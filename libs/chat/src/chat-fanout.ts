@@ -32,6 +32,8 @@ export const PROCESS_ORIGIN = randomUUID();
 /** All app instances of this process (npm start runs buyer, supplier and admin in one process). */
 const processBus = new EventEmitter().setMaxListeners(0);
 const REDIS_EVENT = 'kontor:chat-fanout';
+/** Plain Redis channel for instances without a socket server (the admin app): gateways subscribe to it. */
+const REDIS_CHANNEL = 'kontor:chat-fanout:published';
 const GAP_PATIENCE_MS = 2000;
 
 export function toStored(m: MessageEntity): StoredMessage {
@@ -107,6 +109,7 @@ export class ChatFanout implements OnModuleDestroy {
       this.redisClients = [pub, sub];
       io.adapter(createAdapter(pub, sub));
       io.on(REDIS_EVENT, (event: FanoutEvent) => this.deliverLocal(event));
+      await sub.subscribe(REDIS_CHANNEL, (raw) => this.deliverLocal(JSON.parse(raw) as FanoutEvent));
       return;
     }
     this.busListener = (event) => this.deliverLocal(event);
@@ -120,8 +123,15 @@ export class ChatFanout implements OnModuleDestroy {
   /** Publishes an event to all interested sockets everywhere; call after the data is committed. */
   publish(event: FanoutEvent): void {
     if (this.config.redisUrl) {
-      this.deliverLocal(event);
-      this.io?.serverSideEmit(REDIS_EVENT, event);
+      if (this.io) {
+        this.deliverLocal(event);
+        this.io.serverSideEmit(REDIS_EVENT, event);
+      } else {
+        // An app without sockets (admin: an operator hides a message) still reaches every gateway.
+        void this.publisher()
+          .then((client) => client.publish(REDIS_CHANNEL, JSON.stringify(event)))
+          .catch((e) => this.logger.warn(`event not published: ${e}`));
+      }
       return;
     }
     processBus.emit('event', event);
@@ -129,6 +139,19 @@ export class ChatFanout implements OnModuleDestroy {
     if (event.type !== 'message') {
       this.tx.manager.query('INSERT INTO chat_signals (origin, payload) VALUES ($1, $2)', [PROCESS_ORIGIN, JSON.stringify(event)]).catch((e) => this.logger.warn(`signal not stored: ${e}`));
     }
+  }
+
+  private redisPublisher: Promise<{ publish(channel: string, message: string): Promise<unknown> }> | null = null;
+
+  private publisher(): Promise<{ publish(channel: string, message: string): Promise<unknown> }> {
+    this.redisPublisher ??= (async () => {
+      const client = createClient({ url: this.config.redisUrl! });
+      client.on('error', (e) => this.logger.error(`redis: ${e}`));
+      await client.connect();
+      this.redisClients.push(client);
+      return client;
+    })();
+    return this.redisPublisher;
   }
 
   private deliverLocal(event: FanoutEvent): void {
