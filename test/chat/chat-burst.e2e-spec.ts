@@ -100,15 +100,20 @@ describe('chat under a burst of messages', () => {
     const [threadId] = threadIds;
     const b = await connect(platform.urls.buyer, buyer.token);
     await b.ack('thread:join', { threadId, lastSeq: 0 });
-    // PostgreSQL text cannot hold a NUL character: that row fails the statement it is written in.
+    // A trigger of this throwaway database refuses one row: it fails the statement it is written in.
+    await platform.apps.buyer.get(DataSource).query(`
+      CREATE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.body = 'poison' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER test_refuse_poison BEFORE INSERT ON chat_messages FOR EACH ROW EXECUTE FUNCTION test_refuse_poison();`);
     const [before, bad, afterwards] = await Promise.all([
       b.ack('message:send', { threadId, body: 'before' }),
-      b.ack('message:send', { threadId, body: 'nul \u0000 inside' }),
+      b.ack('message:send', { threadId, body: 'poison' }),
       b.ack('message:send', { threadId, body: 'afterwards' }),
     ]);
     expect(bad.error).toBeDefined();
     expect([before.seq, afterwards.seq]).toEqual([1, 2]);
     expect((await b.ack('message:send', { threadId, body: 'still here' })).seq).toBe(3);
+    expect(await b.ack('message:send', { threadId, body: 'nul \u0000 inside' })).toMatchObject({ error: { statusCode: 400, details: [expect.objectContaining({ field: 'body' })] } });
   });
 
   it('serves more socket events than the HTTP request limit of an app allows (chat has its own per-user limit)', async () => {

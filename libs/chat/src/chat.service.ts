@@ -153,6 +153,8 @@ export class ChatService {
     if (typeof input !== 'object' || input === null) throw ValidationError.field('body', 'is required');
     if (typeof input.body !== 'string' || input.body.trim().length === 0) throw ValidationError.field('body', 'must be a non-empty string');
     if (input.body.length > MAX_MESSAGE_LENGTH) throw ValidationError.field('body', `must be at most ${MAX_MESSAGE_LENGTH} characters`, 'MESSAGE_TOO_LONG');
+    // PostgreSQL text cannot hold NUL: refused here as bad input rather than by the database.
+    if (input.body.includes('\u0000')) throw ValidationError.field('body', 'must not contain NUL characters');
     if (input.clientId !== undefined && (typeof input.clientId !== 'string' || input.clientId.length < 1 || input.clientId.length > 100)) throw ValidationError.field('clientId', 'must be a string of 1 to 100 characters');
     const offer = input.offer === undefined || input.offer === null ? null : parseOffer(input.offer);
     const body = input.body;
