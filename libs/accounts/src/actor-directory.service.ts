@@ -9,11 +9,11 @@ export class ActorDirectoryService implements ActorDirectory {
   async resolve(claims: AccessClaims): Promise<Actor | null> {
     if (claims.kind === 'operator') {
       if (claims.app !== 'admin') return null;
-      const rows: Array<{ roles: string[] }> = await this.tx.manager.query('SELECT roles FROM operators WHERE id = $1 AND active', [claims.sub]);
+      const rows: Array<{ roles: string[] }> = await this.tx.read('SELECT roles FROM operators WHERE id = $1 AND active', [claims.sub]);
       return rows.length ? { kind: 'operator', userId: claims.sub, roles: rows[0].roles as never, app: 'admin' } : null;
     }
     if (!claims.cid || claims.app === 'admin') return null;
-    const rows: Array<{ role: string; is_buyer: boolean; is_supplier: boolean; suspended: boolean }> = await this.tx.manager.query(
+    const rows: Array<{ role: string; is_buyer: boolean; is_supplier: boolean; suspended: boolean }> = await this.tx.read(
       `SELECT m.role, c.is_buyer, c.is_supplier, c.suspended
          FROM memberships m JOIN companies c ON c.id = m.company_id
         WHERE m.user_id = $1 AND m.company_id = $2`,

@@ -24,7 +24,7 @@ export class CompaniesRepository {
   /** The directory's facts of many companies in one lean statement (read on every search and order). */
   async summaryRowsByIds(ids: string[]): Promise<CompanySummaryRow[]> {
     if (ids.length === 0) return [];
-    return this.tx.manager.query(
+    return this.tx.read(
       `SELECT id, legal_name, country, is_buyer, is_supplier, verification_status, suspended, approval_threshold_amount, approval_threshold_currency
        FROM companies WHERE id = ANY($1::uuid[])`,
       [ids],

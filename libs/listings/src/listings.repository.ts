@@ -144,7 +144,7 @@ export class ListingsRepository {
              AND (p.valid_from IS NULL OR p.valid_from <= $3) AND (p.valid_until IS NULL OR p.valid_until > $3))`
       : `'[]'::json`;
     const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: ListingContent; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string; settings: Array<{ key: string; value: unknown }>; price_entries: ApplicableEntry[] }> =
-      await this.tx.manager.query(
+      await this.tx.read(
         `SELECT l.id, l.supplier_company_id, l.sku, l.stock_count, l.published_at, r.content, r.revision, r.approved_at, c.id AS category_id, c.path AS category_path, c.name AS category_name,
                 (SELECT coalesce(json_agg(json_build_object('key', s.key, 'value', s.value)), '[]') FROM platform_settings s) AS settings,
                 ${prices} AS price_entries

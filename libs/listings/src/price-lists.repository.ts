@@ -57,7 +57,7 @@ export class PriceListsRepository {
   /** Entries of the buyer's price lists for these listings that are valid at `at`. */
   async applicable(buyerCompanyId: string, listingIds: string[], at: Date): Promise<ApplicableEntry[]> {
     if (listingIds.length === 0) return [];
-    const rows: Array<{ price_list_id: string; listing_id: string; tiers: ApplicableEntry['tiers']; discount_basis_points: number | null }> = await this.tx.manager.query(
+    const rows: Array<{ price_list_id: string; listing_id: string; tiers: ApplicableEntry['tiers']; discount_basis_points: number | null }> = await this.tx.read(
       `SELECT e.price_list_id, e.listing_id, e.tiers, e.discount_basis_points
          FROM customer_price_list_entries e
          JOIN customer_price_lists p ON p.id = e.price_list_id
