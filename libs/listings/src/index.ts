@@ -1,7 +1,7 @@
 export { ListingsModule } from './listings.module';
 export { ListingPricing, ListingQuote, QuoteRequest } from './listing-pricing.service';
 export { ListingStock } from './listing-stock.service';
-export { ListingCatalog, PublicListing, ListingSummary } from './listing-catalog.service';
+export { ListingCatalog, PublicListing, PublicListingSummary, ListingSummary } from './listing-catalog.service';
 export { BuyerListingsService } from './buyer-listings.service';
 export { ListingsService } from './listings.service';
 export { ListingImportService, ImportOptions, MAX_IMPORT_ROWS } from './listing-import.service';

@@ -4,7 +4,7 @@ import { CategoriesRepository } from './categories.repository';
 import { ListingContent } from './domain/listing-content';
 import { ListingStatus } from './domain/listing-lifecycle';
 import { isSupplierListable } from './domain/visibility';
-import { ListingsRepository } from './listings.repository';
+import { ListingContentSummary, ListingsRepository } from './listings.repository';
 import type { ApplicableEntry } from './price-lists.repository';
 import { platformSettingsFrom } from './platform-settings.service';
 
@@ -25,6 +25,9 @@ export interface PublicListing {
   approvedAt: Date;
   revision: number;
 }
+
+/** A visible listing with its content summary (no description, attributes or images): a page of search hits. */
+export type PublicListingSummary = Omit<PublicListing, 'content'> & { content: ListingContentSummary };
 
 export interface ListingSummary {
   id: string;
@@ -50,15 +53,18 @@ export class ListingCatalog {
 
   /**
    * The visible listings among `ids` and, when a buyer is given, that buyer's price list entries
-   * for them valid at `at`, read together (for pricing; see ListingPricing).
+   * for them valid at `at`, read together (for pricing; see ListingPricing). `summary` leaves the
+   * long parts of the content out.
    */
-  async publicListingsWithPrices(ids: string[], pricesFor?: { buyerCompanyId: string; at: Date }): Promise<{ listings: Map<string, PublicListing>; priceEntries: ApplicableEntry[] }> {
-    const { listings: rows, settings: settingRows } = await this.listings.approvedWithCategory([...new Set(ids)], pricesFor);
+  async publicListingsWithPrices(ids: string[], pricesFor?: { buyerCompanyId: string; at: Date }): Promise<{ listings: Map<string, PublicListing>; priceEntries: ApplicableEntry[] }>;
+  async publicListingsWithPrices(ids: string[], pricesFor: { buyerCompanyId: string; at: Date } | undefined, summary: true): Promise<{ listings: Map<string, PublicListingSummary>; priceEntries: ApplicableEntry[] }>;
+  async publicListingsWithPrices(ids: string[], pricesFor?: { buyerCompanyId: string; at: Date }, summary = false): Promise<{ listings: Map<string, PublicListing | PublicListingSummary>; priceEntries: ApplicableEntry[] }> {
+    const { listings: rows, settings: settingRows } = await this.listings.approvedWithCategory<ListingContent | ListingContentSummary>([...new Set(ids)], pricesFor, summary);
     const priceEntries = rows.flatMap((r) => r.priceEntries);
     if (rows.length === 0) return { listings: new Map(), priceEntries };
     const suppliers = await this.directory.getMany(rows.map((r) => r.supplierCompanyId));
     const settings = platformSettingsFrom(settingRows);
-    const result = new Map<string, PublicListing>();
+    const result = new Map<string, PublicListing | PublicListingSummary>();
     for (const row of rows) {
       const supplier = suppliers.get(row.supplierCompanyId);
       if (!supplier || !isSupplierListable(supplier, settings.allowUnverifiedSuppliers)) continue;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, NotFoundError, ValidationError } from '@kontor/platform';
 import { decideUnitPrice } from './domain/price-tiers';
-import { ListingCatalog, PublicListing } from './listing-catalog.service';
+import { ListingCatalog, PublicListing, PublicListingSummary } from './listing-catalog.service';
 import { ApplicableEntry, PriceListsRepository } from './price-lists.repository';
 
 export interface ListingQuote {
@@ -63,8 +63,8 @@ export class ListingPricing {
    * The visible listings among `ids` with this buyer's quotes, as quoteMany prices them, read in
    * one statement with the buyer's price lists (a page of search hits).
    */
-  async visibleQuoted(buyerCompanyId: string | null, ids: string[], quantity: number): Promise<{ listings: Map<string, PublicListing>; quotes: Map<string, ListingQuote> }> {
-    const { listings, priceEntries } = await this.catalog.publicListingsWithPrices(ids, buyerCompanyId ? { buyerCompanyId, at: this.clock.now() } : undefined);
+  async visibleQuoted(buyerCompanyId: string | null, ids: string[], quantity: number): Promise<{ listings: Map<string, PublicListingSummary>; quotes: Map<string, ListingQuote> }> {
+    const { listings, priceEntries } = await this.catalog.publicListingsWithPrices(ids, buyerCompanyId ? { buyerCompanyId, at: this.clock.now() } : undefined, true);
     return { listings, quotes: this.priceWith(priceEntries, [...listings.values()], (l) => Math.max(quantity, l.content.moq)) };
   }
 
@@ -73,7 +73,7 @@ export class ListingPricing {
     return this.priceWith(entries, listings, quantityOf);
   }
 
-  private priceWith(entries: ApplicableEntry[], listings: PublicListing[], quantityOf: (l: PublicListing) => number): Map<string, ListingQuote> {
+  private priceWith<L extends PublicListing | PublicListingSummary>(entries: ApplicableEntry[], listings: L[], quantityOf: (l: L) => number): Map<string, ListingQuote> {
     const result = new Map<string, ListingQuote>();
     for (const listing of listings) {
       const c = listing.content;

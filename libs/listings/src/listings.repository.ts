@@ -20,13 +20,16 @@ export interface ListingWithApproved {
 }
 
 /** A visible candidate: the listing row's facts with its approved content and that content's category. */
-export interface ApprovedListingRow {
+/** A listing's content without its long parts (description, attributes, images): enough to show and price a hit. */
+export type ListingContentSummary = Omit<ListingContent, 'description' | 'attributes' | 'imageUrls'>;
+
+export interface ApprovedListingRow<C = ListingContent> {
   id: string;
   supplierCompanyId: string;
   sku: string | null;
   stockCount: number | null;
   publishedAt: Date | null;
-  content: ListingContent;
+  content: C;
   revision: number;
   approvedAt: Date;
   category: { id: string; path: string; name: string };
@@ -131,10 +134,11 @@ export class ListingsRepository {
    * and the platform settings that decide visibility: one statement for what buyers may see
    * (search hits, comparison, pricing of every order line).
    */
-  async approvedWithCategory(
+  async approvedWithCategory<C extends ListingContent | ListingContentSummary = ListingContent>(
     ids: string[],
     pricesFor?: { buyerCompanyId: string; at: Date },
-  ): Promise<{ listings: ApprovedListingRow[]; settings: Array<{ key: string; value: unknown }> }> {
+    summary = false,
+  ): Promise<{ listings: ApprovedListingRow<C>[]; settings: Array<{ key: string; value: unknown }> }> {
     if (ids.length === 0) return { listings: [], settings: [] };
     // The buyer's applicable price list entries ride along, so pricing a page of hits costs no extra statement.
     const prices = pricesFor
@@ -143,9 +147,10 @@ export class ListingsRepository {
            WHERE e.listing_id = l.id AND p.supplier_company_id = l.supplier_company_id AND p.buyer_company_id = $2
              AND (p.valid_from IS NULL OR p.valid_from <= $3) AND (p.valid_until IS NULL OR p.valid_until > $3))`
       : `'[]'::json`;
-    const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: ListingContent; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string; settings: Array<{ key: string; value: unknown }>; price_entries: ApplicableEntry[] }> =
+    const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: C; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string; settings: Array<{ key: string; value: unknown }>; price_entries: ApplicableEntry[] }> =
       await this.tx.read(
-        `SELECT l.id, l.supplier_company_id, l.sku, l.stock_count, l.published_at, r.content, r.revision, r.approved_at, c.id AS category_id, c.path AS category_path, c.name AS category_name,
+        `SELECT l.id, l.supplier_company_id, l.sku, l.stock_count, l.published_at,
+                ${summary ? `r.content - 'description' - 'attributes' - 'imageUrls' AS content` : 'r.content'}, r.revision, r.approved_at, c.id AS category_id, c.path AS category_path, c.name AS category_name,
                 (SELECT coalesce(json_agg(json_build_object('key', s.key, 'value', s.value)), '[]') FROM platform_settings s) AS settings,
                 ${prices} AS price_entries
          FROM listings l
