@@ -5,7 +5,7 @@ import { ListingCatalog, ListingPricing, ListingStock } from '@kontor/listings';
 import { SearchIndexer } from '@kontor/search';
 import { SignedIn, signUpCompany } from '../support/fixtures';
 import { startTestPlatform, TestPlatform } from '../support/test-platform';
-import { categoryId, goodListing, publishListing } from '../listings/listing-fixtures';
+import { categoryId, goodListing, publishListing, verifyCompany } from '../listings/listing-fixtures';
 import { Catalog, CSV_HEADER, eventually, seedCatalog } from './search-fixtures';
 
 describe('buyer finds approved listings', () => {
@@ -177,6 +177,20 @@ describe('buyer finds approved listings', () => {
     await eventually(() => count('SELECT count(*) AS n FROM search_documents WHERE supplier_company_id = $1', [catalog.supplierB.companyId]), (n) => n === 0);
     await platform.admin.post(`/companies/${catalog.supplierB.companyId}/reactivate`, {}, { token: catalog.operator.token });
     await eventually(() => hitIds('q=carriage'), (ids) => ids.length === 1);
+  });
+
+  it("follows a supplier's profile change at once: a new legal name needs verification again, then shows", async () => {
+    const supplier: SignedIn = await signUpCompany(platform, 'supplier', { legalName: 'Rename Me GmbH' });
+    await verifyCompany(platform, catalog.operator.token, supplier.companyId);
+    const id = await publishListing(platform, supplier, catalog.operator.token, goodListing(await categoryId(platform, supplier.token, 'office/stationery'), { title: 'Stapler heavy duty 100 sheets' }));
+    await eventually(() => hitIds('q=stapler'), (ids) => ids.includes(id));
+    const renamed = await platform.supplier.patch('/company', { legalName: 'Renamed Büro GmbH' }, { token: supplier.token });
+    expect(renamed.status).toBe(200);
+    // The legal identity changed, so the supplier is unverified again: hidden from the next search on.
+    expect(await hitIds('q=stapler')).not.toContain(id);
+    await verifyCompany(platform, catalog.operator.token, supplier.companyId);
+    const shown = await eventually(() => search('q=stapler'), (r) => r.hits.some((h) => h.listingId === id));
+    expect(shown.hits.find((h) => h.listingId === id)!.supplier).toMatchObject({ name: 'Renamed Büro GmbH', verified: true });
   });
 
   it('shows unverified suppliers only when the platform setting allows it', async () => {

@@ -13,6 +13,8 @@ export const CompanyEvents = {
   rejected: 'company.rejected',
   suspended: 'company.suspended',
   reactivated: 'company.reactivated',
+  /** The company changed its own profile (legal name, registration: which may reset verification). */
+  updated: 'company.updated',
 } as const;
 
 export interface CompanyEvent {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, isCurrency, CompanyActor, CompanyRole, ConflictError, ForbiddenError, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
+import { Clock, isCurrency, CompanyActor, CompanyRole, ConflictError, DomainEvents, ForbiddenError, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
+import { CompanyEvent, CompanyEvents } from './company-moderation.service';
 import { CompaniesRepository } from './companies.repository';
 import { nextVerificationStatus } from './domain/company-verification';
 import { CompanyDto, MemberDto, UpdateCompanyDto } from './dto/company.dto';
@@ -22,6 +23,7 @@ export class CompanyService {
     private readonly users: UsersRepository,
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {}
 
   async get(actor: CompanyActor): Promise<CompanyDto> {
@@ -53,7 +55,9 @@ export class CompanyService {
         company.verificationNote = 'Legal name or registration number changed; request verification again';
         company.verifiedAt = null;
       }
-      return CompanyDto.from(await this.companies.save(company));
+      const saved = await this.companies.save(company);
+      this.events.publish<CompanyEvent>(CompanyEvents.updated, { companyId: company.id });
+      return CompanyDto.from(saved);
     });
   }
 

@@ -27,11 +27,12 @@ import { ListingRevisionEntity } from './entities/listing-revision.entity';
 import { ModerationDecisionEntity } from './entities/moderation-decision.entity';
 import { PlatformSettingEntity } from './entities/platform-setting.entity';
 import { PriceListEntity, PriceListEntryEntity } from './entities/price-list.entity';
+import { ListingSuppliers1795000900000 } from './migrations/1795000900000-listing-suppliers';
 import { ListingsBase1795000200000 } from './migrations/1795000200000-listings-base';
 
 /** Tables owned by listings. */
 export const listingsEntities = [CategoryEntity, ListingEntity, ListingRevisionEntity, ModerationDecisionEntity, PlatformSettingEntity, PriceListEntity, PriceListEntryEntity];
 /** Migrations of the listings tables. */
-export const listingsMigrations = [ListingsBase1795000200000];
+export const listingsMigrations = [ListingsBase1795000200000, ListingSuppliers1795000900000];
 /** Category tree endpoint shared by the buyer and supplier apps. */
 export { CategoriesController } from './http/categories.controller';

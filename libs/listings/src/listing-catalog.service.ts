@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CompanyDirectory } from '@kontor/accounts';
 import { CategoriesRepository } from './categories.repository';
 import { ListingContent } from './domain/listing-content';
 import { ListingStatus } from './domain/listing-lifecycle';
 import { isSupplierListable } from './domain/visibility';
 import { ListingContentSummary, ListingsRepository } from './listings.repository';
+import { SupplierStandings } from './supplier-standings.service';
+import type { SupplierStandingRow } from './supplier-standings.repository';
 import type { ApplicableEntry } from './price-lists.repository';
 import { platformSettingsFrom } from './platform-settings.service';
 
@@ -43,7 +44,7 @@ export class ListingCatalog {
   constructor(
     private readonly listings: ListingsRepository,
     private readonly categories: CategoriesRepository,
-    private readonly directory: CompanyDirectory,
+    private readonly standings: SupplierStandings,
   ) {}
 
   /** The visible listings among `ids` (approved, not archived, supplier listable); others are absent from the map. */
@@ -62,7 +63,9 @@ export class ListingCatalog {
     const { listings: rows, settings: settingRows } = await this.listings.approvedWithCategory<ListingContent | ListingContentSummary>([...new Set(ids)], pricesFor, summary);
     const priceEntries = rows.flatMap((r) => r.priceEntries);
     if (rows.length === 0) return { listings: new Map(), priceEntries };
-    const suppliers = await this.directory.getMany(rows.map((r) => r.supplierCompanyId));
+    const suppliers = new Map<string, SupplierStandingRow>(rows.flatMap((r) => (r.supplier ? [[r.supplierCompanyId, r.supplier] as const] : [])));
+    const unknown = [...new Set(rows.filter((r) => !r.supplier).map((r) => r.supplierCompanyId))];
+    if (unknown.length) for (const s of await this.standings.refresh(unknown)) suppliers.set(s.companyId, s);
     const settings = platformSettingsFrom(settingRows);
     const result = new Map<string, PublicListing | PublicListingSummary>();
     for (const row of rows) {

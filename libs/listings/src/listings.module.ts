@@ -17,6 +17,8 @@ import { PlatformSettingsService } from './platform-settings.service';
 import { NoSupplierRatings, SUPPLIER_RATINGS } from './ports/supplier-ratings.port';
 import { PriceListsRepository } from './price-lists.repository';
 import { PriceListsService } from './price-lists.service';
+import { SupplierStandingsRepository } from './supplier-standings.repository';
+import { SupplierStandings } from './supplier-standings.service';
 
 /** Listings, categories, moderation, customer prices; global so negotiation/orders/search can quote and reserve. */
 @Global()
@@ -27,6 +29,8 @@ import { PriceListsService } from './price-lists.service';
     ModerationLogRepository,
     PlatformSettingsRepository,
     PriceListsRepository,
+    SupplierStandingsRepository,
+    SupplierStandings,
     ListingOutbox,
     CategoriesService,
     PlatformSettingsService,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ApplicableEntry } from './price-lists.repository';
+import type { SupplierStandingRow } from './supplier-standings.repository';
 import { Page, PageQuery, pageOffset, toPage, TransactionRunner } from '@kontor/platform';
 import { ListingEntity } from './entities/listing.entity';
 import { ListingRevisionEntity } from './entities/listing-revision.entity';
@@ -20,6 +21,12 @@ export interface ListingWithApproved {
 }
 
 /** A visible candidate: the listing row's facts with its approved content and that content's category. */
+/**
+ * How long a recorded supplier standing is trusted without a refresh from the company directory:
+ * company events keep it current; this only bounds how long a missed event could matter.
+ */
+const STANDING_FRESH_MINUTES = 10;
+
 /** A listing's content without its long parts (description, attributes, images): enough to show and price a hit. */
 export type ListingContentSummary = Omit<ListingContent, 'description' | 'attributes' | 'imageUrls'>;
 
@@ -35,6 +42,8 @@ export interface ApprovedListingRow<C = ListingContent> {
   category: { id: string; path: string; name: string };
   /** With a buyer given: that buyer's price list entries for the listing, valid at the time given. */
   priceEntries: ApplicableEntry[];
+  /** The supplier as listings last recorded it (listing_suppliers), or null when missing or stale. */
+  supplier: SupplierStandingRow | null;
 }
 
 @Injectable()
@@ -147,13 +156,15 @@ export class ListingsRepository {
            WHERE e.listing_id = l.id AND p.supplier_company_id = l.supplier_company_id AND p.buyer_company_id = $2
              AND (p.valid_from IS NULL OR p.valid_from <= $3) AND (p.valid_until IS NULL OR p.valid_until > $3))`
       : `'[]'::json`;
-    const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: C; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string; settings: Array<{ key: string; value: unknown }>; price_entries: ApplicableEntry[] }> =
+    const rows: Array<{ id: string; supplier_company_id: string; sku: string | null; stock_count: number | null; published_at: Date | null; content: C; revision: number; approved_at: Date; category_id: string; category_path: string; category_name: string; settings: Array<{ key: string; value: unknown }>; price_entries: ApplicableEntry[]; supplier_name: string | null; supplier_country: string | null; supplier_verified: boolean | null; supplier_active: boolean | null }> =
       await this.tx.read(
         `SELECT l.id, l.supplier_company_id, l.sku, l.stock_count, l.published_at,
                 ${summary ? `r.content - 'description' - 'attributes' - 'imageUrls' AS content` : 'r.content'}, r.revision, r.approved_at, c.id AS category_id, c.path AS category_path, c.name AS category_name,
                 (SELECT coalesce(json_agg(json_build_object('key', s.key, 'value', s.value)), '[]') FROM platform_settings s) AS settings,
-                ${prices} AS price_entries
+                ${prices} AS price_entries,
+                s.legal_name AS supplier_name, s.country AS supplier_country, s.verified AS supplier_verified, s.active AS supplier_active
          FROM listings l
+         LEFT JOIN listing_suppliers s ON s.company_id = l.supplier_company_id AND s.refreshed_at > now() - interval '${STANDING_FRESH_MINUTES} minutes'
          JOIN listing_revisions r ON r.id = l.approved_revision_id
          JOIN listing_categories c ON c.id = (r.content->>'categoryId')::uuid
          WHERE l.id = ANY($1::uuid[]) AND l.status <> 'archived'`,
@@ -170,6 +181,7 @@ export class ListingsRepository {
       approvedAt: r.approved_at,
       category: { id: r.category_id, path: r.category_path, name: r.category_name },
       priceEntries: r.price_entries,
+      supplier: r.supplier_name === null ? null : { companyId: r.supplier_company_id, legalName: r.supplier_name, country: r.supplier_country!, verified: r.supplier_verified!, active: r.supplier_active! },
     }));
     return { listings, settings: rows[0]?.settings ?? [] };
   }
