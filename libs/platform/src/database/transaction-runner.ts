@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -36,14 +37,21 @@ export class TransactionRunner {
    * Rows of a read statement: inside a transaction on its connection, otherwise straight on the
    * pg pool. The hot reads of every request (the caller's membership, visible listings, company
    * facts) skip TypeORM's query-runner round of acquire, log and release, which costs more CPU
-   * than the statement itself. Only for SELECTs: TypeORM shapes UPDATE … RETURNING results differently.
+   * than the statement itself. Only for SELECTs whose text does not vary with their values: they
+   * are prepared by text (and TypeORM shapes UPDATE … RETURNING results differently).
    */
   async read<T>(text: string, params: unknown[] = []): Promise<T[]> {
     const scope = this.storage.getStore();
     if (scope) return scope.manager.query(text, params);
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    return (await pool.query(text, params)).rows as T[];
+    // Prepared once per connection: planning these statements costs as much as running them.
+    // Not on the embedded PGlite, whose connections share one session (statement names would collide).
+    this.preparesStatements ??= pool.query('SELECT version() AS v').then((r) => !String(r.rows[0].v).includes('PGlite'));
+    const name = (await this.preparesStatements) ? `kontor_read_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` : undefined;
+    return (await pool.query({ name, text, values: params })).rows as T[];
   }
+
+  private preparesStatements: Promise<boolean> | undefined;
 
   async run<T>(work: (manager: EntityManager) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     const current = this.storage.getStore();
