@@ -3,23 +3,19 @@ import { expect } from 'expect';
 import { signInOperator, signUpCompany } from '../support/fixtures';
 import { startTestPlatform, TestPlatform } from '../support/test-platform';
 import { openRfq, quoteBody, suppliers } from '../negotiation/negotiation-fixtures';
-import { ChatClient, sleep } from './chat-client';
+import { ChatClient, ChatClients, sleep } from './chat-client';
 
 describe('chat authorization, bad input and moderation', () => {
   let platform: TestPlatform;
-  const clients: ChatClient[] = [];
+  const clients = new ChatClients();
+  const connect = clients.connect;
   before(async () => {
     platform = await startTestPlatform({ env: { CHAT_RATE_LIMIT_PER_MINUTE: '60' } });
   });
   after(async () => {
-    for (const c of clients) c.close();
+    clients.closeAll();
     await platform?.close();
   });
-  const connect = async (url: string, token: string | undefined) => {
-    const c = await ChatClient.connect(url, token);
-    clients.push(c);
-    return c;
-  };
 
   async function setup() {
     const buyer = await signUpCompany(platform, 'buyer');
@@ -67,7 +63,7 @@ describe('chat authorization, bad input and moderation', () => {
     // and nothing leaked to the intruders
     await b.ack('message:send', { threadId, body: 'secret terms' });
     await sleep(300);
-    for (const c of clients.slice(1)) expect(c.of('message')).toEqual([]);
+    for (const c of clients.all.slice(1)) expect(c.of('message')).toEqual([]);
   });
 
   it('answers bad payloads with error events and keeps serving', async () => {

@@ -3,7 +3,7 @@ import { expect } from 'expect';
 import { DataSource } from 'typeorm';
 import { signUpCompany } from '../support/fixtures';
 import { startTestPlatform, TestPlatform } from '../support/test-platform';
-import { ChatClient } from './chat-client';
+import { ChatClients } from './chat-client';
 
 /**
  * Many messages at once: sends that arrive while a write is in flight are stored together (group
@@ -12,19 +12,15 @@ import { ChatClient } from './chat-client';
  */
 describe('chat under a burst of messages', () => {
   let platform: TestPlatform;
-  const clients: ChatClient[] = [];
+  const clients = new ChatClients();
+  const connect = clients.connect;
   before(async () => {
     platform = await startTestPlatform({ env: { CHAT_RATE_LIMIT_PER_MINUTE: '1000000' } });
   });
   after(async () => {
-    for (const c of clients) c.close();
+    clients.closeAll();
     await platform?.close();
   });
-  const connect = async (url: string, token: string) => {
-    const c = await ChatClient.connect(url, token);
-    clients.push(c);
-    return c;
-  };
 
   async function threads(n: number) {
     const buyer = await signUpCompany(platform, 'buyer');

@@ -57,3 +57,23 @@ export class ChatClient {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The clients a test suite opened, all closed together when the suite ends. */
+export class ChatClients {
+  private readonly open: ChatClient[] = [];
+
+  readonly connect = async (url: string, token: string | undefined): Promise<ChatClient> => {
+    const client = await ChatClient.connect(url, token);
+    this.open.push(client);
+    return client;
+  };
+
+  /** Every client opened so far, in order. */
+  get all(): ChatClient[] {
+    return [...this.open];
+  }
+
+  closeAll(): void {
+    for (const c of this.open.splice(0)) c.close();
+  }
+}

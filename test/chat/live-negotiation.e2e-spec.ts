@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { signInOperator, signUpCompany, SignedIn } from '../support/fixtures';
 import { startTestPlatform, TestPlatform } from '../support/test-platform';
 import { openRfq, quoteBody, suppliers } from '../negotiation/negotiation-fixtures';
-import { ChatClient, sleep } from './chat-client';
+import { ChatClients, sleep } from './chat-client';
 
 /**
  * The whole journey over real sockets: an RFQ to three suppliers, two quote and one declines,
@@ -15,20 +15,26 @@ function journey(mode: 'embedded' | 'redis') {
   describe(`live negotiation across the buyer and supplier apps (${mode} fan-out)`, () => {
     let platform: TestPlatform;
     let buyerUrl: string;
-    const clients: ChatClient[] = [];
+    const clients = new ChatClients();
+    const connect = clients.connect;
     before(async () => {
       platform = await startTestPlatform({ env: mode === 'redis' ? { REDIS_URL: 'redis://127.0.0.1:6379' } : {} });
       // The buyer talks to another instance of the buyer app (process-like, same database).
       buyerUrl = (await platform.startExtra('buyer')).url;
     });
     after(async () => {
-      for (const c of clients) c.close();
+      clients.closeAll();
       await platform?.close();
     });
-    const connect = async (url: string, token: string) => {
-      const c = await ChatClient.connect(url, token);
-      clients.push(c);
-      return c;
+    /** A buyer's RFQ to one supplier, its thread, and the buyer connected to it on the second buyer instance. */
+    const threadWithBuyerOnline = async () => {
+      const buyer = await signUpCompany(platform, 'buyer');
+      const [s1] = await suppliers(platform, 1);
+      const rfq = await openRfq(platform, buyer, [s1.companyId]);
+      const threadId = (await platform.supplier.post('/threads', { rfqId: rfq.id }, { token: s1.token })).body.id as string;
+      const b = await connect(buyerUrl, buyer.token);
+      await b.ack('thread:join', { threadId });
+      return { s1, threadId, b };
     };
 
     it('negotiates live, accepts a counter-offer into a revision, catches up after a drop, and awards', async () => {
@@ -126,12 +132,7 @@ function journey(mode: 'embedded' | 'redis') {
     });
 
     it('delivers a message another process wrote (only visible in the database) to connected clients', async () => {
-      const buyer = await signUpCompany(platform, 'buyer');
-      const [s1] = await suppliers(platform, 1);
-      const rfq = await openRfq(platform, buyer, [s1.companyId]);
-      const threadId = (await platform.supplier.post('/threads', { rfqId: rfq.id }, { token: s1.token })).body.id;
-      const b = await connect(buyerUrl, buyer.token);
-      await b.ack('thread:join', { threadId });
+      const { s1, threadId, b } = await threadWithBuyerOnline();
       const db = platform.apps.buyer.get(DataSource);
       await db.transaction(async (m) => {
         const [[{ last_seq }]] = await m.query('UPDATE chat_threads SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq', [threadId]);
@@ -151,12 +152,7 @@ function journey(mode: 'embedded' | 'redis') {
     });
 
     it("shows an operator's hiding of a message live in the threads' apps (the admin app has no socket server)", async () => {
-      const buyer = await signUpCompany(platform, 'buyer');
-      const [s1] = await suppliers(platform, 1);
-      const rfq = await openRfq(platform, buyer, [s1.companyId]);
-      const threadId = (await platform.supplier.post('/threads', { rfqId: rfq.id }, { token: s1.token })).body.id;
-      const b = await connect(buyerUrl, buyer.token);
-      await b.ack('thread:join', { threadId });
+      const { threadId, b } = await threadWithBuyerOnline();
       const sent = await b.ack('message:send', { threadId, body: 'You idiots' });
       const operator = await signInOperator(platform, ['moderator']);
       const hidden = await platform.admin.post(`/threads/${threadId}/messages/${sent.id}/hide`, { reason: 'Abusive language' }, { token: operator.token });
