@@ -304,6 +304,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       `SELECT listing_id, published_at, base_price, lead_time_days, supplier_rating, category_path, country, kind, certifications, ${inTitle} AS in_title
        FROM search_documents WHERE ${matches}${extra}${capped ? ` LIMIT ${cap + 1}` : ''}`;
     const pageColumns = 'listing_id, title, description, base_price, lead_time_days, published_at, supplier_rating';
+    // What a page's filters may read: a walk carries only these up from each row it visits.
+    const filterColumns = 'document, title_document, category_paths, kind, country, certifications, currency, moq, supplier_verified';
     const upTo = param(query.offset + query.limit);
     const keys = orderBy(hasText && query.sort === 'relevance' ? 'newest' : query.sort);
     /**
@@ -322,7 +324,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       const unindexed = keys.replace(/(base_price|lead_time_days|supplier_rating)/, '($1 + 0)').replace('published_at', `(published_at + interval '0 s')`);
       const walk = `(SELECT (${estimate})::float8 ^ 2 > ${upTo}::float8 * rows FROM est)`;
       return `${name}_walk AS MATERIALIZED (
-        SELECT ${columns} FROM (SELECT * FROM search_documents ORDER BY ${keys}
+        SELECT ${columns} FROM (SELECT ${pageColumns}, ${filterColumns} FROM search_documents ORDER BY ${keys}
           LIMIT (SELECT ceil(2 * ${upTo}::float8 * rows / greatest(${estimate}, 1))::bigint FROM est)) w
         WHERE ${where} ORDER BY ${keys} LIMIT ${upTo}),
       ${name}_sort AS MATERIALIZED (SELECT ${columns} FROM search_documents WHERE ${where} ORDER BY ${unindexed} LIMIT ${upTo}),
