@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 
 /** A running embedded PostgreSQL (PGlite behind the wire protocol). */
 export interface EmbeddedPostgres {
@@ -11,8 +12,46 @@ export interface EmbeddedPostgres {
  * Starts PGlite and serves it over the PostgreSQL wire protocol so TypeORM, pg and pg-boss talk to
  * it like to any server. `dataDir` null keeps it in memory (tests); a path keeps it across restarts.
  * pg_trgm and unaccent are loaded because search relies on them.
+ *
+ * The database runs in a worker thread: PGlite executes queries synchronously in WebAssembly, and on
+ * the apps' own event loop every query would stall HTTP and socket traffic (and use one core of two).
  */
 export async function startEmbeddedPostgres(options: { dataDir: string | null; port: number }): Promise<EmbeddedPostgres> {
+  // The worker loads this TypeScript module through the same register hook as the main thread.
+  const worker = new Worker(`require('@swc-node/register'); require(${JSON.stringify(__filename)}).runEmbeddedPostgresWorker();`, {
+    eval: true,
+    workerData: options,
+  });
+  const started = await new Promise<{ url: string }>((resolvePromise, reject) => {
+    worker.once('message', (message: { url?: string; error?: string }) => (message.url ? resolvePromise({ url: message.url }) : reject(new Error(message.error))));
+    worker.once('error', reject);
+  });
+  return {
+    url: started.url,
+    async stop() {
+      const stopped = new Promise<void>((resolvePromise) => worker.once('message', () => resolvePromise()));
+      worker.postMessage('stop');
+      await stopped;
+      await worker.terminate();
+    },
+  };
+}
+
+/** Body of the embedded database's worker thread (see startEmbeddedPostgres). */
+export async function runEmbeddedPostgresWorker(): Promise<void> {
+  const options = workerData as { dataDir: string | null; port: number };
+  try {
+    const served = await serveEmbeddedPostgres(options);
+    parentPort!.on('message', (message) => {
+      if (message === 'stop') void served.stop().then(() => parentPort!.postMessage('stopped'));
+    });
+    parentPort!.postMessage({ url: served.url });
+  } catch (error) {
+    parentPort!.postMessage({ error: String((error as Error)?.stack ?? error) });
+  }
+}
+
+async function serveEmbeddedPostgres(options: { dataDir: string | null; port: number }): Promise<EmbeddedPostgres> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
