@@ -20,7 +20,6 @@ export interface ListingWithApproved {
   approved: ListingRevisionEntity | null;
 }
 
-/** A visible candidate: the listing row's facts with its approved content and that content's category. */
 /**
  * How long a recorded supplier standing is trusted without a refresh from the company directory:
  * company events keep it current; this only bounds how long a missed event could matter.
@@ -30,6 +29,7 @@ const STANDING_FRESH_MINUTES = 10;
 /** A listing's content without its long parts (description, attributes, images): enough to show and price a hit. */
 export type ListingContentSummary = Omit<ListingContent, 'description' | 'attributes' | 'imageUrls'>;
 
+/** A visible candidate: the listing row's facts with its approved content and that content's category. */
 export interface ApprovedListingRow<C = ListingContent> {
   id: string;
   supplierCompanyId: string;
@@ -140,8 +140,10 @@ export class ListingsRepository {
 
   /**
    * Listings among `ids` with an approved revision, not archived, with that revision's category,
-   * and the platform settings that decide visibility: one statement for what buyers may see
-   * (search hits, comparison, pricing of every order line).
+   * the recorded standing of their suppliers, the platform settings that decide visibility and,
+   * given a buyer, its applicable price list entries: one statement for what buyers may see and
+   * pay (search hits, comparison, pricing of every order line). `summary` leaves the long parts
+   * of the content out.
    */
   async approvedWithCategory<C extends ListingContent | ListingContentSummary = ListingContent>(
     ids: string[],

@@ -11,6 +11,7 @@ export * from './config/kontor-config.module';
 export * from './database/data-source-options';
 export * from './database/embedded-postgres';
 export * from './database/postgres-errors';
+export * from './database/prepared-statements';
 export * from './database/transaction-runner';
 export * from './errors/domain-errors';
 export * from './errors/error-body';

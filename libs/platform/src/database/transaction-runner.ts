@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparesStatements, statementName } from './prepared-statements';
 
 type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
@@ -45,13 +45,9 @@ export class TransactionRunner {
     if (scope) return scope.manager.query(text, params);
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     // Prepared once per connection: planning these statements costs as much as running them.
-    // Not on the embedded PGlite, whose connections share one session (statement names would collide).
-    this.preparesStatements ??= pool.query('SELECT version() AS v').then((r) => !String(r.rows[0].v).includes('PGlite'));
-    const name = (await this.preparesStatements) ? `kontor_read_${createHash('sha1').update(text).digest('hex').slice(0, 20)}` : undefined;
+    const name = (await preparesStatements(pool)) ? statementName('kontor_read', text) : undefined;
     return (await pool.query({ name, text, values: params })).rows as T[];
   }
-
-  private preparesStatements: Promise<boolean> | undefined;
 
   async run<T>(work: (manager: EntityManager) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     const current = this.storage.getStore();

@@ -1,8 +1,7 @@
 import { OnModuleDestroy } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { TtlCache } from '@kontor/platform';
+import { preparesStatements, statementName, TtlCache } from '@kontor/platform';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { highlightText, MatchTerms, queryTokens } from '../domain/search-text';
 import { EngineQuery, EngineResult, SearchDocument, SearchEngine, SearchSort } from '../ports/search-engine.port';
@@ -139,7 +138,6 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   /** Typo corrections per query token, kept for a while: the indexed vocabulary changes slowly. */
   private readonly corrected = new TtlCache<string, string[]>(5 * 60_000);
   private readonly tuned = new WeakSet<PoolClient>();
-  private prepares: Promise<boolean> | undefined;
 
   /**
    * Planner settings of the search sessions: prefix and facet queries are cheap on the GIN indexes
@@ -157,7 +155,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
 
   /** The statement as a named prepared statement (the name is a digest of its text). */
   static prepared(statement: SqlStatement): { name: string; text: string; values: unknown[] } {
-    return { name: `kontor_search_${createHash('sha1').update(statement.text).digest('hex').slice(0, 20)}`, text: statement.text, values: statement.values };
+    return { name: statementName('kontor_search', statement.text), text: statement.text, values: statement.values };
   }
 
   private searchPool(): Pool {
@@ -176,19 +174,19 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    const client = await this.searchPool().connect();
+    const pool = this.searchPool();
+    const prepares = await preparesStatements(pool);
+    const client = await pool.connect();
     try {
       if (!this.tuned.has(client)) {
-        // PGlite serves every connection from one session, where statement names would collide: no prepared statements there.
-        this.prepares ??= client.query('SELECT version() AS v').then((r) => !String(r.rows[0].v).includes('PGlite'));
         await client.query(PostgresSearchEngine.SESSION_SETTINGS);
-        if (await this.prepares) await client.query(PostgresSearchEngine.GENERIC_PLANS);
+        if (prepares) await client.query(PostgresSearchEngine.GENERIC_PLANS);
         this.tuned.add(client);
       }
       const tokens = queryTokens(query.text);
       const corrections = await this.corrections(tokens, async (text, values) => (await client.query(text, values)).rows);
       const statement = PostgresSearchEngine.buildStatement(query, tokens, corrections, this.exactCountLimit);
-      const { rows } = await client.query((await this.prepares) ? PostgresSearchEngine.prepared(statement) : statement);
+      const { rows } = await client.query(prepares ? PostgresSearchEngine.prepared(statement) : statement);
       return PostgresSearchEngine.toResult(rows[0], PostgresSearchEngine.matchTerms(tokens, corrections), this.exactCountLimit);
     } finally {
       client.release();
@@ -196,7 +194,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
   }
 
   /** The typo alternatives of each token that is not itself an indexed term (cached: the term list changes slowly). */
-  async corrections(tokens: string[], run: (text: string, values: unknown[]) => Promise<Array<{ tok: string; term: string }>> = (t, v) => this.db.query(t, v)): Promise<Map<string, string[]>> {
+  async corrections(tokens: string[], run: (text: string, values: unknown[]) => Promise<Array<{ tok: string; term: string }>>): Promise<Map<string, string[]>> {
     const candidates = PostgresSearchEngine.correctable(tokens);
     const result = new Map<string, string[]>();
     const known = await this.corrected.getMany(candidates, async (missing) => {
@@ -220,13 +218,7 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
     return tokens.filter((t) => t.length >= MIN_CORRECTABLE && !/^\d+$/.test(t));
   }
 
-  /** The statement a search runs (exposed so the benchmark can run the same SQL raw). */
-  async statementFor(query: EngineQuery): Promise<SqlStatement> {
-    const tokens = queryTokens(query.text);
-    return PostgresSearchEngine.buildStatement(query, tokens, await this.corrections(tokens), this.exactCountLimit);
-  }
-
-  /** Each token as a prefix (and its singular), typo corrections as whole words: what the tsquery matches. */
+  /** What the tsquery matches, for highlighting: the last token (and its singular) as a prefix, the other words and typo corrections whole. */
   static matchTerms(tokens: string[], corrections: Map<string, string[]>): MatchTerms {
     const variants = PostgresSearchEngine.tokenVariants(tokens, corrections);
     return { prefixes: variants.flatMap((v) => v.prefixes), words: variants.flatMap((v) => v.words) };
