@@ -16,7 +16,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { Ledger, SettlementRuns } from '@kontor/settlement';
+import { journalEntry, Ledger, SettlementRuns } from '@kontor/settlement';
 import { categoryId, goodListing, publishListing, verifyCompany } from '../../test/listings/listing-fixtures';
 import { signInOperator, signUpCompany } from '../../test/support/fixtures';
 import { startTestPlatform, testEnv } from '../../test/support/test-platform';
@@ -147,7 +147,8 @@ async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatf
   const statements = await statementsPerPlacement(platform, listings[0], buyers[0].token);
   const server = await startBuyerProcess(platform.db.url);
   const database = new URL(platform.db.url).pathname.slice(1);
-  let before: Awaited<ReturnType<typeof cpuSnapshot>> | null = null;
+  // Taken once the first round of requests is under way (set from the load generator's callback).
+  const measured: { before: Awaited<ReturnType<typeof cpuSnapshot>> | null } = { before: null };
   let n = 0;
   const result = await autocannon({
     url: server.url,
@@ -159,7 +160,7 @@ async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatf
         path: '/orders',
         setupRequest: (req) => {
           const i = n++;
-          if (i === CONNECTIONS) void cpuSnapshot(database, server.child.pid!).then((s) => (before = s));
+          if (i === CONNECTIONS) void cpuSnapshot(database, server.child.pid!).then((s) => (measured.before = s));
           const buyer = buyers[i % buyers.length];
           return {
             ...req,
@@ -175,8 +176,9 @@ async function placementBench(platform: Awaited<ReturnType<typeof startTestPlatf
   const me = await autocannon({ url: `${server.url}/me`, connections: CONNECTIONS, duration: Math.max(5, SECONDS / 2), headers: { authorization: `Bearer ${buyers[0].token}` } });
   await stopProcess(server.child);
   const ok = result['2xx'];
+  const { before } = measured;
   const appCpu = before ? after.app - before.app : NaN;
-  const dbCpu = before ? [...after.db].reduce((sum, [pid, ms]) => sum + ms - (before!.db.get(pid) ?? 0), 0) : NaN;
+  const dbCpu = before ? [...after.db].reduce((sum, [pid, ms]) => sum + ms - (before.db.get(pid) ?? 0), 0) : NaN;
   return { mePerSecond: me['2xx'] / Math.max(5, SECONDS / 2), statements, appCpuPerOrder: appCpu / ok, dbCpuPerOrder: dbCpu / ok, ok, non2xx: result.non2xx, errors: result.errors, perSecond: ok / SECONDS, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -202,7 +204,6 @@ async function settlementBench(platform: Awaited<ReturnType<typeof startTestPlat
   );
   const totals = await db.query(`SELECT supplier_company_id AS s, sum(gross)::bigint AS gross, sum(commission)::bigint AS fee FROM settlement_orders WHERE buyer_company_id = $1 GROUP BY 1`, [buyer]);
   const ledger = platform.apps.admin.get(Ledger);
-  const { journalEntry } = await import('@kontor/settlement');
   for (const t of totals) {
     await ledger.post(
       journalEntry({
