@@ -26,6 +26,8 @@ export * from './jobs/job-queue';
 export * from './mail/log-mail.transport';
 export * from './mail/mail-transport.port';
 export * from './money/money';
+export * from './money/currencies';
+export * from './money/format-money';
 export * from './platform.module';
 
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
