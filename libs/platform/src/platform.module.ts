@@ -19,7 +19,7 @@ import { ErrorFilter } from './errors/error.filter';
 import { DomainEvents } from './events/domain-events';
 import { HealthController } from './http/health.controller';
 import { HttpMetrics, MetricsController } from './http/metrics';
-import { RateLimitGuard } from './http/rate-limit';
+import { RateLimitGuard, RedisThrottlerStorage } from './http/rate-limit';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { IdempotentInterceptor } from './idempotency/idempotent.interceptor';
 import { JobQueue } from './jobs/job-queue';
@@ -56,10 +56,15 @@ export class PlatformModule {
         TerminusModule.forRoot({ logger: false }),
         ThrottlerModule.forRootAsync({
           inject: [KONTOR_CONFIG],
-          useFactory: (config: KontorConfig) => [
-            { name: 'default', ttl: 60_000, limit: 6000 },
-            { name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute },
-          ],
+          useFactory: (config: KontorConfig) => ({
+            throttlers: [
+              { name: 'default', ttl: 60_000, limit: 6000 },
+              { name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute },
+            ],
+            // With Redis, every process of this app counts against one budget (keys per app: buyer
+            // and supplier share the sign-in handler, not its budget).
+            storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, `kontor:rate:${options.app}:`) : undefined,
+          }),
         }),
         LoggerModule.forRootAsync({
           inject: [KONTOR_CONFIG],

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** Thrown when the environment holds a value Kontor cannot start with; the message is one line naming the variable. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -45,6 +47,34 @@ export interface KontorConfig {
   chatPollIntervalMs: number;
   /** Chat messages one user may send per minute (per process). */
   chatRateLimitPerMinute: number;
+  /** Largest request body (HTTP_BODY_LIMIT_BYTES); JSON bodies are refused above it before parsing. */
+  httpBodyLimitBytes: number;
+  /** Deepest nesting of arrays/objects a JSON body may have (HTTP_JSON_MAX_DEPTH). */
+  httpJsonMaxDepth: number;
+  /** Time a client has to send a whole request, headers and body (HTTP_REQUEST_TIMEOUT_MS). */
+  httpRequestTimeoutMs: number;
+  /** Time a client has to send the request headers (HTTP_HEADERS_TIMEOUT_MS, at most the request timeout). */
+  httpHeadersTimeoutMs: number;
+  /** A connection on which nothing moves for this long is closed (HTTP_IDLE_TIMEOUT_MS). */
+  httpIdleTimeoutMs: number;
+  /** How long an idle keep-alive connection waits for the next request (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+  httpKeepAliveTimeoutMs: number;
+  /** Rows one CSV import request may hold; above, nothing is imported (CSV_IMPORT_MAX_ROWS). */
+  csvImportMaxRows: number;
+  /** Which forwarding proxies to believe for the client address (TRUST_PROXY): none (false), a hop count, or addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** Bearer token that /metrics requires (METRICS_TOKEN); unset: /metrics answers on loopback only. */
+  metricsToken: string | null;
+  /** Failed sign-ins of one account after which each further attempt must wait, doubling (SIGN_IN_BACKOFF_AFTER). */
+  signInBackoffAfter: number;
+  /** Failed sign-ins of one account that lock it for SIGN_IN_LOCK_MINUTES and mail its owner (SIGN_IN_LOCK_AFTER). */
+  signInLockAfter: number;
+  /** How long a locked account stays locked; also how long failures are remembered (SIGN_IN_LOCK_MINUTES). */
+  signInLockMinutes: number;
+  /** Lifetime of a password-reset link (PASSWORD_RESET_TTL_MINUTES). */
+  passwordResetTtlMinutes: number;
+  /** Lifetime of an e-mail verification link (EMAIL_VERIFICATION_TTL_HOURS). */
+  emailVerificationTtlHours: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -99,6 +129,22 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+/** TRUST_PROXY: unset trusts no forwarding header; a hop count; or a comma-separated list of addresses / CIDR ranges. */
+function trustProxy(env: Env): false | number | string[] {
+  const raw = optional(env, 'TRUST_PROXY');
+  if (raw === null || ['false', '0', 'no', 'off'].includes(raw.trim().toLowerCase())) return false;
+  if (/^\d+$/.test(raw.trim())) return int(env, 'TRUST_PROXY', 0, 0, 100);
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || extra !== undefined) fail('TRUST_PROXY', 'must be a hop count or a comma-separated list of IP addresses / CIDR ranges', raw);
+  }
+  return entries;
+}
+
 /** Keeps passwords embedded in URLs out of error messages. */
 function redact(raw: string): string {
   return raw.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
@@ -129,7 +175,7 @@ export function loadConfig(env: Env = process.env): KontorConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres', 'postgresql']),
     dataDir: str(env, 'DATA_DIR', './data'),
     embeddedDbPort: int(env, 'EMBEDDED_DB_PORT', 54329, 0, 65535),
-    host: str(env, 'HOST', '0.0.0.0'),
+    host: str(env, 'HOST', '127.0.0.1'),
     ports,
     publicUrls: {
       buyer: publicUrl('BUYER_PUBLIC_URL', ports.buyer),
@@ -159,7 +205,25 @@ export function loadConfig(env: Env = process.env): KontorConfig {
     chatMaskContacts: bool(env, 'CHAT_MASK_CONTACTS', true),
     chatPollIntervalMs: int(env, 'CHAT_POLL_INTERVAL_MS', 100, 10, 60_000),
     chatRateLimitPerMinute: int(env, 'CHAT_RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
+    httpBodyLimitBytes: int(env, 'HTTP_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    httpJsonMaxDepth: int(env, 'HTTP_JSON_MAX_DEPTH', 32, 2, 1000),
+    httpRequestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    httpHeadersTimeoutMs: int(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    httpIdleTimeoutMs: int(env, 'HTTP_IDLE_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    httpKeepAliveTimeoutMs: int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 3_600_000),
+    csvImportMaxRows: int(env, 'CSV_IMPORT_MAX_ROWS', 10_000, 1, 1_000_000),
+    trustProxy: trustProxy(env),
+    metricsToken: optional(env, 'METRICS_TOKEN'),
+    signInBackoffAfter: int(env, 'SIGN_IN_BACKOFF_AFTER', 5, 1, 1000),
+    signInLockAfter: int(env, 'SIGN_IN_LOCK_AFTER', 10, 1, 1000),
+    signInLockMinutes: int(env, 'SIGN_IN_LOCK_MINUTES', 15, 1, 24 * 60),
+    passwordResetTtlMinutes: int(env, 'PASSWORD_RESET_TTL_MINUTES', 60, 5, 24 * 60),
+    emailVerificationTtlHours: int(env, 'EMAIL_VERIFICATION_TTL_HOURS', 72, 1, 24 * 30),
   };
+  if (config.metricsToken !== null && config.metricsToken.length < 16) fail('METRICS_TOKEN', 'must be at least 16 characters', '***');
+  if (config.httpHeadersTimeoutMs > config.httpRequestTimeoutMs) {
+    fail('HTTP_HEADERS_TIMEOUT_MS', `must not exceed HTTP_REQUEST_TIMEOUT_MS (${config.httpRequestTimeoutMs})`, String(config.httpHeadersTimeoutMs));
+  }
   if (config.stripeSecretKey && !/^(sk|rk)_(test|live)_/.test(config.stripeSecretKey)) {
     fail('STRIPE_SECRET_KEY', 'must start with sk_test_, sk_live_, rk_test_ or rk_live_', '***');
   }

@@ -61,6 +61,14 @@ export class UnprocessableError extends DomainError {
 
 export class TooManyRequestsError extends DomainError {
   readonly status = 429;
+  constructor(
+    code: string,
+    message: string,
+    /** Seconds until the caller may try again; the error filter sends it as Retry-After. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code, message);
+  }
 }
 
 /** An external system (payment provider, search engine) failed; the caller may retry. */

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { TooManyRequestsError } from './domain-errors';
 import { toErrorBody } from './error-body';
 
 /** The single place where thrown errors become HTTP responses or socket `error` events. */
@@ -14,7 +15,8 @@ export class ErrorFilter implements ExceptionFilter {
       client.emit('error', body);
       return;
     }
-    const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
+    const reply = host.switchToHttp().getResponse<{ header(name: string, value: string): void; status(code: number): { send(body: unknown): void } }>();
+    if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     reply.status(body.statusCode).send(body);
   }
 }

@@ -8,8 +8,11 @@ import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/kontor-config';
 import { AppDefinition } from './app-definition';
+import { registerJsonBodyParser } from './json-body-parser';
 import { HttpMetrics } from './metrics';
+import { refuseMultipartWithoutBoundary } from './multipart-boundary';
 import { createValidationPipe } from './validation.pipe';
+import { registerWebApp } from './web-app';
 
 export interface HttpAppOptions {
   /** Environment overrides on top of process.env (the launcher's embedded database, a test's database). */
@@ -29,8 +32,15 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
     redact: ['req.headers.authorization', 'req.headers.cookie'],
   });
   const adapter = new FastifyAdapter({
-    bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
-    trustProxy: true,
+    bodyLimit: options.bodyLimitBytes ?? config.httpBodyLimitBytes,
+    // A client that stops sending must not hold a connection or a request open forever.
+    connectionTimeout: config.httpIdleTimeoutMs,
+    keepAliveTimeout: config.httpKeepAliveTimeoutMs,
+    requestTimeout: config.httpRequestTimeoutMs,
+    http: { headersTimeout: config.httpHeadersTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.httpHeadersTimeoutMs) },
+    // Forwarding headers are believed only from the proxies TRUST_PROXY names: otherwise any client
+    // could pick its own address per request and walk around the per-address limits.
+    trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     loggerInstance: requestLogger,
     requestIdHeader: 'x-request-id',
@@ -48,6 +58,8 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
       },
     },
   });
+  // The portal's single-page app under /app/ (same origin as the API: no CORS).
+  await registerWebApp(app, definition.app, options.env);
   // Uploads (CSV imports) stream: multipart files through request.file(), text/csv bodies as the raw
   // request stream. Registered here, before Nest initialises, so every route keeps Nest's error handling.
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
@@ -55,6 +67,8 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
     .getHttpAdapter()
     .getInstance()
     .addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+  registerJsonBodyParser(app.getHttpAdapter().getInstance(), { maxDepth: config.httpJsonMaxDepth, bodyLimitBytes: options.bodyLimitBytes ?? config.httpBodyLimitBytes });
+  app.getHttpAdapter().getInstance().addHook('onRequest', refuseMultipartWithoutBoundary);
   app.useGlobalPipes(createValidationPipe());
   const metrics = app.get(HttpMetrics);
   const fastify = app.getHttpAdapter().getInstance();
