@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { Clock, CompanyActor, ConflictError, ForbiddenError, isUniqueViolation, KONTOR_CONFIG, KontorConfig, NotFoundError, OperatorActor, Page, TransactionRunner, toPage, ValidationError } from '@kontor/platform';
+import { Clock, CompanyActor, ConflictError, ForbiddenError, formatMoney, isUniqueViolation, KONTOR_CONFIG, KontorConfig, NotFoundError, OperatorActor, Page, TransactionRunner, toPage, ValidationError } from '@kontor/platform';
 import { NegotiationEvents, QuotesService, RfqAwardedEvent, RfqDirectory } from '@kontor/negotiation';
 import { Notifications, NOTIFICATIONS_CREATED, NotificationsCreatedEvent } from '@kontor/notifications';
 import { ChatFanout, PROCESS_ORIGIN, ThreadFacts, toStored } from './chat-fanout';
@@ -235,7 +235,7 @@ export class ChatService {
         senderUserId: actor.userId,
         senderSide: sideOf(actor),
         kind: 'offer_accepted',
-        body: `Offer accepted: quote revision ${revision.revision} (total ${revision.totalAmount} ${revision.currency} in minor units)`,
+        body: `Offer accepted: quote revision ${revision.revision} (total ${formatMoney(revision.totalAmount, revision.currency)})`,
         offer: offerMessage.offer,
         offerRevision: revision.revision,
         origin: PROCESS_ORIGIN,

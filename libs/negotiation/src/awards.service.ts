@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CompanyDirectory } from '@kontor/accounts';
-import { Clock, CompanyActor, ConflictError, DomainEvents, ForbiddenError, isUniqueViolation, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
+import { ApprovalPolicy, CompanyDirectory, needsApproval, needsSecondApprover } from '@kontor/accounts';
+import { Clock, CompanyActor, ConflictError, DomainEvents, ForbiddenError, formatMoney, isUniqueViolation, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
 import { Notifications } from '@kontor/notifications';
-import { Allocation, allocateAward, allocationTotal, AwardRequest, needsApproval } from './domain/award-allocation';
+import { Allocation, allocateAward, allocationTotal, AwardRequest } from './domain/award-allocation';
 import { assertRfqAllows } from './domain/rfq-lifecycle';
 import { AwardDto, AwardRfqDto } from './dto/quote.dto';
 import { AwardEntity } from './entities/award.entity';
@@ -43,10 +43,12 @@ export class AwardsService {
         const rfq = await this.lockOwned(actor, rfqId);
         assertRfqAllows(rfq.status, 'award');
         const { allocations, total } = await this.allocate(rfq, request);
-        const company = await this.directory.get(actor.companyId);
+        const policy = await this.approvalPolicy(actor.companyId);
         const comparison = await this.quotesService.buildComparison(rfq);
         const base = { rfqId, allocations, comparison, totalAmount: total, currency: rfq.currency, requestedBy: actor.userId };
-        if (needsApproval(company?.approvalThreshold ?? null, { amount: total, currency: rfq.currency }) && actor.role !== 'approver') {
+        const amount = { amount: total, currency: rfq.currency };
+        // An approver's own award above the threshold still waits when the four-eyes rule is on.
+        if (needsApproval(policy, amount) && (actor.role !== 'approver' || needsSecondApprover(policy, amount))) {
           if (await this.awards.pendingFor(rfqId)) throw new ConflictError('AWARD_PENDING_APPROVAL', 'Another award of this RFQ is already waiting for approval');
           const pending = await this.awards.insertAward({ ...base, status: 'pending_approval', decisionNote: input.note ?? null });
           await this.notifications.notify({
@@ -54,7 +56,7 @@ export class AwardsService {
             app: 'buyer',
             type: 'award.approval-requested',
             title: `Award needs approval: ${rfq.title}`,
-            body: `Total ${(total / 100).toFixed(2)} ${rfq.currency} exceeds your company's approval threshold.`,
+            body: `Total ${formatMoney(total, rfq.currency)} exceeds your company's approval threshold.`,
             data: { rfqId, awardId: pending.id },
           });
           return this.toDto(pending, []);
@@ -84,6 +86,9 @@ export class AwardsService {
       const award = await this.awards.findAward(rfqId, awardId);
       if (!award) throw new NotFoundError('AWARD_NOT_FOUND', 'Award not found');
       if (award.status !== 'pending_approval') throw new ConflictError('AWARD_NOT_PENDING', `This award is ${award.status}`);
+      if (award.requestedBy === actor.userId && needsSecondApprover(await this.approvalPolicy(actor.companyId), { amount: award.totalAmount, currency: award.currency })) {
+        throw new ForbiddenError('FOUR_EYES_REQUIRED', 'Another approver must approve this award: you asked for it yourself');
+      }
       assertRfqAllows(rfq.status, 'award');
       const request: AwardRequest = { lines: award.allocations.map((a) => ({ rfqLineId: a.rfqLineId, quoteId: a.quoteId })) };
       const { allocations, total } = await this.allocate(rfq, request);
@@ -178,6 +183,10 @@ export class AwardsService {
       this.clock.now(),
     );
     return { allocations, total: allocationTotal(allocations) };
+  }
+
+  private async approvalPolicy(companyId: string): Promise<ApprovalPolicy> {
+    return (await this.directory.get(companyId)) ?? { approvalThreshold: null, fourEyesApproval: false };
   }
 
   private async lockOwned(actor: CompanyActor, rfqId: string): Promise<RfqEntity> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CompanyDirectory } from '@kontor/accounts';
-import { Clock, CompanyActor, ConflictError, DomainEvents, NotFoundError, Page, TransactionRunner, toPage, ValidationError } from '@kontor/platform';
+import { Clock, CompanyActor, ConflictError, DomainEvents, formatMoney, NotFoundError, Page, TransactionRunner, toPage, ValidationError } from '@kontor/platform';
 import { Notifications } from '@kontor/notifications';
 import { compareQuotes, ComparisonSort, QuoteComparison } from './domain/quote-comparison';
 import { lineTotal, normalizeQuoteLines, QuoteLine, quoteTotal } from './domain/quote-pricing';
@@ -265,7 +265,7 @@ export class QuotesService {
       app: 'buyer',
       type,
       title: `${what} from ${supplier?.legalName ?? 'a supplier'}: ${rfq.title}`,
-      body: `Total ${(revision.totalAmount / 100).toFixed(2)} ${revision.currency}, lead time ${revision.leadTimeDays} days.`,
+      body: `Total ${formatMoney(revision.totalAmount, revision.currency)}, lead time ${revision.leadTimeDays} days.`,
       data: { rfqId: rfq.id, quoteId: revision.quoteId, revision: revision.revision },
       email: type === 'quote.received',
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Notifications } from '@kontor/notifications';
-import { Clock, CompanyActor, ConflictError, NotFoundError, OperatorActor, Page, pageOffset, toPage, TransactionRunner, ValidationError } from '@kontor/platform';
+import { Clock, CompanyActor, ConflictError, formatMoney, NotFoundError, OperatorActor, Page, pageOffset, toPage, TransactionRunner, ValidationError } from '@kontor/platform';
 import { OrderAccounting } from '@kontor/settlement';
 import { DisputeListQuery, ResolveDisputeDto } from './dto/dispute.dto';
 import { OrdersRepository } from './orders.repository';
@@ -96,7 +96,7 @@ export class DisputesService {
         [disputeId, status, input.outcome === 'refund' ? input.refundAmount : null, input.note, actor.userId, this.clock.now()],
       );
       await this.orders.addEvent(order.id, `dispute.${status}`, { kind: 'operator', id: actor.userId }, { disputeId, refundAmount: input.refundAmount ?? null, note: input.note });
-      const title = `Dispute on order ${order.number}: ${input.outcome === 'refund' ? `refund of ${input.refundAmount} ${order.currency}` : 'rejected'}`;
+      const title = `Dispute on order ${order.number}: ${input.outcome === 'refund' ? `refund of ${formatMoney(input.refundAmount!, order.currency)}` : 'rejected'}`;
       await this.notifications.notify([
         { companyId: order.buyerCompanyId, app: 'buyer', type: `dispute.${status}`, title, body: input.note, data: { orderId: order.id, disputeId } },
         { companyId: order.supplierCompanyId, app: 'supplier', type: `dispute.${status}`, title, body: input.note, data: { orderId: order.id, disputeId } },

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import PDFDocument from 'pdfkit';
 import { CompanyActor, OperatorActor } from '@kontor/platform';
 import { CompanyDirectory } from '@kontor/accounts';
-import { formatMoney } from './domain/format-money';
+import { documentMoney, standardFontText } from './domain/document-text';
 import { InvoiceDto, Payments } from './payments.service';
 import { SettlementRuns, StatementDto } from './settlement-run.service';
 
@@ -41,12 +41,12 @@ export class FinanceDocuments {
       doc.moveDown().fontSize(10);
       doc.text(`Order: ${invoice.orderNumber}`);
       doc.text(`Issued: ${invoice.issuedAt.slice(0, 10)}    Due: ${invoice.dueAt.slice(0, 10)}    Terms: ${invoice.paymentTerms}`);
-      doc.text(`Buyer: ${parties.get(invoice.buyerCompanyId)?.legalName ?? invoice.buyerCompanyId}`);
-      doc.text(`Supplier: ${parties.get(invoice.supplierCompanyId)?.legalName ?? invoice.supplierCompanyId}`);
+      doc.text(standardFontText(`Buyer: ${parties.get(invoice.buyerCompanyId)?.legalName ?? invoice.buyerCompanyId}`));
+      doc.text(standardFontText(`Supplier: ${parties.get(invoice.supplierCompanyId)?.legalName ?? invoice.supplierCompanyId}`));
       doc.moveDown();
-      doc.fontSize(14).text(`Amount: ${formatMoney(invoice.amount, invoice.currency)}`);
-      doc.fontSize(10).text(`Outstanding: ${formatMoney(invoice.outstanding, invoice.currency)}    Status: ${invoice.status}`);
-      if (invoice.paidAt) doc.text(`Paid: ${invoice.paidAt.slice(0, 10)} (${invoice.paidReference ?? ''})`);
+      doc.fontSize(14).text(`Amount: ${documentMoney(invoice.amount, invoice.currency)}`);
+      doc.fontSize(10).text(`Outstanding: ${documentMoney(invoice.outstanding, invoice.currency)}    Status: ${invoice.status}`);
+      if (invoice.paidAt) doc.text(standardFontText(`Paid: ${invoice.paidAt.slice(0, 10)} (${invoice.paidReference ?? ''})`));
       doc.moveDown().text(`Pay by bank transfer quoting ${invoice.number} as reference.`);
     });
   }
@@ -58,11 +58,11 @@ export class FinanceDocuments {
   async statementPdf(actor: CompanyActor | OperatorActor, payoutId: string): Promise<Buffer> {
     const s = await this.statement(actor, payoutId);
     const supplier = await this.companies.get(s.supplierCompanyId);
-    const m = (n: number) => formatMoney(n, s.currency);
+    const m = (n: number) => documentMoney(n, s.currency);
     return render((doc) => {
       doc.fontSize(20).text(`Statement ${s.statementNumber}`);
       doc.fontSize(10).moveDown();
-      doc.text(`Supplier: ${supplier?.legalName ?? s.supplierCompanyId}`);
+      doc.text(standardFontText(`Supplier: ${supplier?.legalName ?? s.supplierCompanyId}`));
       doc.text(`Created: ${s.createdAt.slice(0, 10)}    Method: ${s.method}    Status: ${s.status}`);
       doc.moveDown();
       doc.font('Helvetica-Bold').text('Order            Gross            Commission       Refunds          Net');
@@ -72,7 +72,7 @@ export class FinanceDocuments {
         doc.text(cols.map((c) => c.padEnd(17)).join(''));
       }
       doc.moveDown().font('Helvetica-Bold');
-      doc.text(`Gross ${m(s.gross)} − commission ${m(s.commission)} − refunds ${m(s.refunds)} = payout ${m(s.net)}`);
+      doc.text(`Gross ${m(s.gross)} - commission ${m(s.commission)} - refunds ${m(s.refunds)} = payout ${m(s.net)}`);
     });
   }
 }

@@ -21,7 +21,6 @@ export { FinanceDocuments } from './documents.service';
 export { FinanceReports, FinanceOverview, FinanceReportRow, ReportGrouping } from './finance-reports.service';
 export { PaymentMethod, PAYMENT_METHODS, PaymentProvider, PaymentResult, STRIPE_CLIENT } from './ports/payment-provider.port';
 export { PaymentTerms, PAYMENT_TERMS, dueDate, netPayout } from './domain/settlement-netting';
-export { formatMoney } from './domain/format-money';
 export { registerWorkers, WorkerSpec } from './job-workers';
 
 import { Ledger1795000800000 } from './migrations/1795000800000-ledger';
