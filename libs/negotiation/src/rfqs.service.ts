@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CompanyDirectory } from '@kontor/accounts';
-import { Clock, CompanyActor, ConflictError, DomainEvents, isCurrency, NotFoundError, OperatorActor, Page, TransactionRunner, toPage, ValidationError } from '@kontor/platform';
+import { assertCurrency, Clock, CompanyActor, ConflictError, DomainEvents, NotFoundError, OperatorActor, Page, TransactionRunner, toPage, ValidationError } from '@kontor/platform';
 import { Notifications } from '@kontor/notifications';
 import { assertRfqAllows } from './domain/rfq-lifecycle';
 import { AddRecipientsDto, CreateRfqDto, RecipientDto, RfqDto, RfqListQuery, RfqLineInputDto, UpdateRfqDto } from './dto/rfq.dto';
@@ -261,7 +261,7 @@ export class RfqsService {
   }
 
   private validateHeader(input: { currency: string; responseDeadline: string }): void {
-    if (!isCurrency(input.currency)) throw ValidationError.field('currency', `'${input.currency}' is not an ISO 4217 currency code`);
+    assertCurrency(input.currency);
     if (new Date(input.responseDeadline) <= this.clock.now()) throw ValidationError.field('responseDeadline', 'must be in the future');
   }
 

@@ -1,4 +1,4 @@
-import { isCurrency, ValidationError } from '@kontor/platform';
+import { assertCurrency, ValidationError } from '@kontor/platform';
 import { PriceTier, validatePriceTiers } from './price-tiers';
 
 export type ListingKind = 'good' | 'service';
@@ -69,7 +69,7 @@ export function validateListingContent(raw: Record<string, unknown>): ListingCon
   const categoryId = raw.categoryId;
   if (typeof categoryId !== 'string' || !UUID.test(categoryId)) throw ValidationError.field('categoryId', 'must be a category id (uuid)');
   const currency = raw.currency;
-  if (typeof currency !== 'string' || !isCurrency(currency)) throw ValidationError.field('currency', `'${String(currency)}' is not an ISO 4217 currency code`);
+  assertCurrency(currency);
   const moq = integer(raw, 'moq', 1, 1_000_000_000);
   const attributes = raw.attributes ?? {};
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) throw ValidationError.field('attributes', 'must be an object of text values');

@@ -1,4 +1,4 @@
-import { basisPointsOf, isCurrency, ValidationError } from '@kontor/platform';
+import { assertCurrency, basisPointsOf, ValidationError } from '@kontor/platform';
 
 /** One volume price break: from `minQuantity` units on, each unit costs `unitPrice` minor units. */
 export interface PriceTier {
@@ -13,10 +13,10 @@ const MAX_UNIT_PRICE = 1_000_000_000_000;
 /**
  * Checks a tier ladder: at least one tier, positive integer breaks and prices, strictly increasing
  * breaks (so no duplicates or overlaps), the first break at or below the MOQ so every orderable
- * quantity has a price, and a known ISO 4217 currency. `field` prefixes the reported field names.
+ * quantity has a price, and a currency the platform settles in. `field` prefixes the reported field names.
  */
 export function validatePriceTiers(tiers: unknown, moq: number, currency: string, field = 'priceTiers'): PriceTier[] {
-  if (!isCurrency(currency)) throw ValidationError.field('currency', `'${currency}' is not an ISO 4217 currency code`);
+  assertCurrency(currency);
   if (!Array.isArray(tiers) || tiers.length === 0) throw ValidationError.field(field, 'must contain at least one price tier');
   if (tiers.length > MAX_PRICE_TIERS) throw ValidationError.field(field, `must contain at most ${MAX_PRICE_TIERS} price tiers`);
   const result: PriceTier[] = [];

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import fc from 'fast-check';
-import { addMoney, basisPointsOf, divideHalfEven, isCurrency, money, multiplyMoney, subtractMoney } from './money';
+import { isCurrency } from './currencies';
+import { addMoney, basisPointsOf, divideHalfEven, money, multiplyMoney, subtractMoney } from './money';
 
 describe('money', () => {
   it('accepts ISO 4217 codes only', () => {
@@ -9,6 +10,12 @@ describe('money', () => {
     expect(isCurrency('XYZ')).toBe(false);
     expect(isCurrency('eur')).toBe(false);
     expect(() => money(100, 'ABC')).toThrow(/currency/);
+  });
+
+  it('accepts only currencies that can settle: no X-units, metals, test code or funds', () => {
+    for (const code of ['XXX', 'XTS', 'XAU', 'XAG', 'XDR', 'XBA', 'XSU', 'XUA', 'CLF', 'BOV', 'USN', 'CHE', 'UYW']) expect(isCurrency(code)).toBe(false);
+    for (const code of ['EUR', 'USD', 'JPY', 'KWD', 'CHF', 'XAF', 'XOF', 'XCD', 'XPF']) expect(isCurrency(code)).toBe(true);
+    expect(() => money(100, 'XXX')).toThrow(/currency: 'XXX' is not a currency Kontor can settle in/);
   });
 
   it('refuses fractional minor units', () => {

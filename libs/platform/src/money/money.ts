@@ -1,5 +1,5 @@
-import { code as currencyByCode } from 'currency-codes';
 import { ValidationError } from '../errors/domain-errors';
+import { assertCurrency } from './currencies';
 
 /** An amount in integer minor units (cents) of one ISO 4217 currency. Never a float. */
 export interface Money {
@@ -7,15 +7,10 @@ export interface Money {
   readonly currency: string;
 }
 
-/** True for an ISO 4217 code this platform can trade in. */
-export function isCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && currencyByCode(code) !== undefined;
-}
-
 /** Validates and builds a Money value; `field` names the input in the error. */
 export function money(amount: number, currency: string, field = 'amount'): Money {
   if (!Number.isSafeInteger(amount)) throw ValidationError.field(field, 'must be an integer number of minor units');
-  if (!isCurrency(currency)) throw ValidationError.field('currency', `'${currency}' is not an ISO 4217 currency code`);
+  assertCurrency(currency);
   return Object.freeze({ amount, currency });
 }
 
