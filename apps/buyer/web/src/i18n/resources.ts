@@ -1,0 +1,12 @@
+import { uiResources } from '@kontor/ui';
+import { buyer as buyerDe } from './de/buyer';
+import { buyer as buyerEn } from './en/buyer';
+
+/** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
+export const buyerResources = {
+  en: { buyer: buyerEn },
+  de: { buyer: buyerDe },
+};
+
+/** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */
+export const allResources = { ...uiResources.en, ...buyerResources.en };

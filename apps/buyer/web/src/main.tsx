@@ -1,0 +1,25 @@
+import '@kontor/ui/styles.css';
+import { ApiProvider, initI18n } from '@kontor/ui';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api } from './api';
+import { buyerResources } from './i18n/resources';
+import { queryClient, router } from './router';
+
+initI18n(buyerResources);
+// An expired session (refresh refused) goes to sign-in and comes back to where the person was.
+api.session.subscribe((session) => {
+  if (!session) queryClient.clear();
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApiProvider api={api}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </ApiProvider>
+  </StrictMode>,
+);

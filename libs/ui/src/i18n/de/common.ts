@@ -1,0 +1,27 @@
+import type { common as en } from '../en/common';
+
+export const common: typeof en = {
+  appName: 'Kontor',
+  skipToContent: 'Zum Inhalt springen',
+  navigation: 'Hauptnavigation',
+  language: 'Sprache',
+  languages: { en: 'English', de: 'Deutsch' },
+  signOut: 'Abmelden',
+  loading: 'Wird geladen…',
+  retry: 'Erneut versuchen',
+  empty: 'Noch nichts vorhanden.',
+  error: 'Etwas ist schiefgelaufen.',
+  notFound: 'Diese Seite gibt es nicht.',
+  save: 'Speichern',
+  cancel: 'Abbrechen',
+  previous: 'Zurück',
+  next: 'Weiter',
+  page: 'Seite {{page}} von {{pages}}',
+  sortAscending: 'aufsteigend sortiert',
+  sortDescending: 'absteigend sortiert',
+  menu: 'Menü',
+  home: 'Start',
+  portals: { buyer: 'Einkaufsportal', supplier: 'Lieferantenportal', admin: 'Betreiberkonsole' },
+  welcome: 'Willkommen, {{name}}',
+  companyRole: '{{company}} · {{role}}',
+};

@@ -1,0 +1,31 @@
+/** Sign-in, sign-up, two-factor, invitations, password reset, e-mail verification. */
+export const auth = {
+  signIn: { title: 'Sign in', submit: 'Sign in', noAccount: 'No account yet?', signUpLink: 'Create a company account', forgot: 'Forgot your password?', failed: 'E-mail or password is wrong.' },
+  signUp: { title: 'Create a company account', submit: 'Create account', company: 'Company', owner: 'You (owner)', haveAccount: 'Already have an account?', signInLink: 'Sign in' },
+  fields: {
+    email: 'E-mail',
+    password: 'Password',
+    fullName: 'Full name',
+    legalName: 'Legal company name',
+    country: 'Country (ISO code, e.g. DE)',
+    registrationNumber: 'Registration number',
+    code: 'Six-digit code',
+    newPassword: 'New password',
+  },
+  twoFactor: {
+    title: 'Two-factor sign-in',
+    prompt: 'Enter the six-digit code from your authenticator app.',
+    submit: 'Verify',
+    setupTitle: 'Set up two-factor sign-in',
+    setupPrompt: 'Your company requires two-factor sign-in. Add this key to your authenticator app, then enter the code it shows.',
+    secret: 'Key',
+    enable: 'Turn on two-factor sign-in',
+    enabled: 'Two-factor sign-in is on.',
+    begin: 'Set up two-factor sign-in',
+  },
+  invitation: { title: 'Accept invitation', prompt: 'Choose your name and password to join the company.', submit: 'Join company', missingToken: 'This invitation link is incomplete.' },
+  reset: { requestTitle: 'Reset your password', requestSubmit: 'Send reset link', requested: 'If the address is known, a link is on its way.', title: 'Choose a new password', submit: 'Set password', done: 'Your password is changed. Sign in with the new one.' },
+  verify: { title: 'Verify your e-mail', verifying: 'Verifying…', done: 'Your e-mail address is verified.', failed: 'This link is invalid or expired.' },
+  expired: 'Your session has ended. Please sign in again.',
+  signedOut: 'You are signed out.',
+};
