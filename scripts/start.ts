@@ -7,6 +7,7 @@ import { AppDefinition, AppKind, ConfigError, createHttpApp, EmbeddedPostgres, l
 import { kontorSchema } from '@kontor/schema';
 import { DEMO_PASSWORD } from './demo/seed-accounts';
 import { demoSignIns, seedDemoData } from './demo/demo-data';
+import { ensureWebBuilt } from './web-build';
 
 /**
  * `npm start`: the whole platform in one process — the embedded PostgreSQL (unless DATABASE_URL
@@ -15,6 +16,10 @@ import { demoSignIns, seedDemoData } from './demo/demo-data';
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig(process.env);
+  // The portals build (only when missing or stale) in a child process while the database starts.
+  const webBuild = ensureWebBuilt(undefined, (line) => console.log(line)).catch((error: unknown) => {
+    console.error(`Web apps not built: ${error instanceof Error ? error.message : String(error)}`);
+  });
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
@@ -49,11 +54,12 @@ async function main(): Promise<void> {
     const seeded = await seedDemoData(apps);
     if (seeded) console.log('Demo data created (first start).');
   }
+  await webBuild;
   const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(`\nKontor is up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const definition of definitions) {
     const url = `http://${host}:${config.ports[definition.app]}`;
-    console.log(`  ${definition.app.padEnd(8)} ${url}   API docs: ${url}/docs`);
+    console.log(`  ${definition.app.padEnd(8)} ${url}/app/   API docs: ${url}/docs`);
   }
   if (config.demoData) {
     console.log(`\nDemo sign-ins (password ${DEMO_PASSWORD}):`);
