@@ -1,5 +1,5 @@
 import '@kontor/ui/styles.css';
-import { ApiProvider, initI18n } from '@kontor/ui';
+import { ApiProvider, initI18n, isPublicPath } from '@kontor/ui';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
@@ -11,7 +11,10 @@ import { queryClient, router } from './router';
 initI18n(buyerResources);
 // An expired session (refresh refused) goes to sign-in and comes back to where the person was.
 api.session.subscribe((session) => {
-  if (!session) queryClient.clear();
+  if (session) return;
+  queryClient.clear();
+  const { pathname, href } = router.state.location;
+  if (!isPublicPath(pathname)) void router.navigate({ to: '/sign-in', search: { redirect: href, expired: true } });
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -50,7 +50,8 @@ export function createApi<Paths extends {}>(options: ApiClientOptions = {}): Kon
           }),
         );
         if (!response.ok) {
-          session.set(null);
+          // Only a session that existed can expire; a first visit without one stays quiet.
+          if (session.get()) session.set(null);
           return false;
         }
         session.setFromResponse(await response.json());

@@ -1,0 +1,26 @@
+import { ErrorState, LoadingState } from '@kontor/ui';
+import { createFileRoute } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../features/account/use-account';
+
+export const Route = createFileRoute('/')({ component: HomePage });
+
+/** The signed-in operator's overview. */
+function HomePage() {
+  const { t } = useTranslation('admin');
+  const { t: tc } = useTranslation();
+  const me = useMe();
+  if (me.isPending) return <LoadingState />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  return (
+    <section className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">{tc('welcome', { name: me.data.fullName })}</h1>
+      <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+        <dt className="text-slate-600">{t('home.roles')}</dt>
+        <dd>{me.data.roles.join(', ')}</dd>
+        <dt className="text-slate-600">{t('home.twoFactor')}</dt>
+        <dd>{me.data.twoFactorEnabled ? t('home.on') : t('home.off')}</dd>
+      </dl>
+    </section>
+  );
+}

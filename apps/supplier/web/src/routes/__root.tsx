@@ -1,0 +1,44 @@
+import { AppShell, isPublicPath, type KontorApi } from '@kontor/ui';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, Link, Outlet, redirect, useRouter, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { SupplierApi } from '../api';
+import { useMe } from '../features/account/use-account';
+
+export interface RouterContext {
+  api: SupplierApi | KontorApi<never>;
+  queryClient: QueryClient;
+}
+
+export const Route = createRootRouteWithContext<RouterContext>()({
+  // Every page but the sign-in family needs a session; after a reload the refresh cookie restores it.
+  beforeLoad: async ({ context, location }) => {
+    if (isPublicPath(location.pathname)) return;
+    if (!context.api.session.get() && !(await context.api.refresh())) {
+      throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    }
+  },
+  component: Root,
+});
+
+function Root() {
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  if (isPublicPath(pathname)) return <Outlet />;
+  return <SupplierShell />;
+}
+
+function SupplierShell() {
+  const { t } = useTranslation('supplier');
+  const router = useRouter();
+  const me = useMe();
+  const signOut = async () => {
+    await router.navigate({ to: '/sign-in' });
+    await router.options.context.api.signOut();
+  };
+  const nav = [{ key: 'home', link: <Link to="/">{t('nav.home')}</Link> }];
+  return (
+    <AppShell portal="supplier" nav={nav} userName={me.data?.user.fullName} userId={me.data?.user.id} onSignOut={() => void signOut()}>
+      <Outlet />
+    </AppShell>
+  );
+}
