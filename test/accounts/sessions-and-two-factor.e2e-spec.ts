@@ -50,7 +50,8 @@ describe('sessions: refresh rotation and two-factor sign-in', () => {
     expect(step1.body).toEqual({ status: 'two_factor_required', challengeToken: expect.any(String) });
     const bad = await platform.buyer.post('/auth/sign-in/two-factor', { challengeToken: step1.body.challengeToken, code: '123456' });
     expect(bad.status).toBe(401);
-    const good = await platform.buyer.post('/auth/sign-in/two-factor', { challengeToken: step1.body.challengeToken, code: totp.current(setup.body.secret) });
+    // The enabling code is used up: the authenticator's next code (accepted for clock drift) signs in.
+    const good = await platform.buyer.post('/auth/sign-in/two-factor', { challengeToken: step1.body.challengeToken, code: totp.next(setup.body.secret) });
     expect(good.status).toBe(200);
     expect(good.body.status).toBe('signed_in');
   });

@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { createClient } from 'redis';
+import { LogMailTransport, MAIL_TRANSPORT } from '@kontor/platform';
+import { signUpCompany } from '../support/fixtures';
 import { startTestPlatform, TestPlatform } from '../support/test-platform';
 
 const attempt = (platform: TestPlatform, headers: Record<string, string> = {}, client = platform.buyer) =>
@@ -63,5 +65,47 @@ describe('sign-in limits that cannot be walked around', () => {
       expect(statuses.filter((s) => s === 401)).toHaveLength(4);
       expect(statuses.slice(4)).toEqual([429, 429, 429, 429]);
     });
+  });
+});
+
+describe('sign-in limits per account', () => {
+  let platform: TestPlatform;
+  before(async () => {
+    platform = await startTestPlatform({ env: { SIGN_IN_BACKOFF_AFTER: '3', SIGN_IN_LOCK_AFTER: '5', SIGN_IN_LOCK_MINUTES: '15' } });
+  });
+  after(() => platform?.close());
+
+  it('backs off, then locks the account with a mail to its owner, and answers 429 with Retry-After', async () => {
+    const buyer = await signUpCompany(platform, 'buyer');
+    const wrong = () => platform.buyer.post('/auth/sign-in', { email: buyer.email, password: 'not-the-password' });
+    expect([(await wrong()).status, (await wrong()).status, (await wrong()).status]).toEqual([401, 401, 401]);
+    const backoff = await wrong();
+    expect(backoff.status).toBe(429);
+    expect(backoff.body.code).toBe('SIGN_IN_BACKOFF');
+    expect(backoff.headers.get('retry-after')).toBe('1');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await wrong()).status).toBe(401);
+    expect((await wrong()).headers.get('retry-after')).toBe('2');
+    await new Promise((r) => setTimeout(r, 2100));
+    expect((await wrong()).status).toBe(401); // the fifth failure locks
+    const locked = await platform.buyer.post('/auth/sign-in', { email: buyer.email, password: buyer.password });
+    expect(locked.status).toBe(429);
+    expect(locked.body).toEqual({ statusCode: 429, code: 'SIGN_IN_LOCKED', message: expect.stringContaining('locked for 15 more minute(s)') });
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(890);
+    // Locked on every app and from any address: the count is the account's, in the database.
+    expect((await platform.supplier.post('/auth/sign-in', { email: buyer.email, password: buyer.password })).status).toBe(429);
+    const mails = platform.apps.buyer.get<LogMailTransport>(MAIL_TRANSPORT).sent.filter((m) => m.to === buyer.email);
+    expect(mails.map((m) => m.subject)).toEqual(['Kontor: your account was locked after failed sign-ins']);
+  });
+
+  it('answers an unknown address like a known one, and a success forgets earlier failures', async () => {
+    const unknown = () => platform.buyer.post('/auth/sign-in', { email: 'nobody-here@test.example', password: 'whatever-123' });
+    expect([(await unknown()).status, (await unknown()).status, (await unknown()).status, (await unknown()).status]).toEqual([401, 401, 401, 429]);
+    const buyer = await signUpCompany(platform, 'buyer');
+    const wrong = () => platform.buyer.post('/auth/sign-in', { email: buyer.email, password: 'not-the-password' });
+    await wrong();
+    await wrong();
+    expect((await platform.buyer.post('/auth/sign-in', { email: buyer.email, password: buyer.password })).status).toBe(200);
+    expect([(await wrong()).status, (await wrong()).status, (await wrong()).status]).toEqual([401, 401, 401]);
   });
 });

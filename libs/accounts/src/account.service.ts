@@ -47,8 +47,13 @@ export class AccountService {
       const user = (await this.users.findById(actor.userId))!;
       if (user.totpEnabled) throw new ConflictError('TWO_FACTOR_ALREADY_ENABLED', 'Two-factor sign-in is already enabled');
       if (!user.totpSecret) throw new ConflictError('TWO_FACTOR_NOT_STARTED', 'Start the two-factor setup first');
-      if (!this.totp.verify(user.totpSecret, code)) throw ValidationError.field('code', 'the two-factor code is wrong or expired', 'INVALID_TOTP_CODE');
+      const step = this.totp.matchStep(user.totpSecret, code, user.totpLastStep);
+      // The enabling code is used up like a sign-in code: it cannot sign in within its window.
+      if (step === null || !(await this.users.claimTotpStep(user.id, step))) {
+        throw ValidationError.field('code', 'the two-factor code is wrong or expired', 'INVALID_TOTP_CODE');
+      }
       user.totpEnabled = true;
+      user.totpLastStep = step;
       await this.users.save(user);
     });
   }

@@ -16,6 +16,9 @@ import { OperatorsService } from './operators.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { SessionTokensService } from './session-tokens.service';
+import { SignInChallengesRepository } from './sign-in-challenges.repository';
+import { SignInFailuresRepository } from './sign-in-failures.repository';
+import { SignInLockout } from './sign-in-lockout.service';
 import { Totp } from './totp';
 import { UserAuthService } from './user-auth.service';
 import { UsersRepository } from './users.repository';
@@ -31,6 +34,9 @@ import { CompanyContacts } from './company-contacts.service';
     MembershipsRepository,
     OperatorsRepository,
     RefreshTokensRepository,
+    SignInChallengesRepository,
+    SignInFailuresRepository,
+    SignInLockout,
     InvitationsRepository,
     CompanyAuditRepository,
     PasswordHasher,

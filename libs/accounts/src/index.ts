@@ -23,8 +23,9 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
 import { AccountsBase1795000100000 } from './migrations/1795000100000-accounts-base';
 import { CompanyApprovalThreshold1795000100001 } from './migrations/1795000100001-company-approval-threshold';
+import { SignInHardening1795000100002 } from './migrations/1795000100002-sign-in-hardening';
 
 /** Tables owned by accounts. */
 export const accountsEntities = [CompanyEntity, UserEntity, MembershipEntity, OperatorEntity, RefreshTokenEntity, InvitationEntity, CompanyAuditEntryEntity];
 /** Migrations of the accounts tables. */
-export const accountsMigrations = [AccountsBase1795000100000, CompanyApprovalThreshold1795000100001];
+export const accountsMigrations = [AccountsBase1795000100000, CompanyApprovalThreshold1795000100001, SignInHardening1795000100002];

@@ -25,4 +25,15 @@ export class OperatorsRepository {
   save(operator: OperatorEntity): Promise<OperatorEntity> {
     return this.repo.save(operator);
   }
+
+  /** Records the time step of an accepted TOTP code; false when that step (or a later one) was already used. */
+  async claimTotpStep(id: string, step: number): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ totpLastStep: step })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id, step })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
 }

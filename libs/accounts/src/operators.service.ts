@@ -17,6 +17,7 @@ import { OperatorEntity } from './entities/operator.entity';
 import { OperatorsRepository } from './operators.repository';
 import { PasswordHasher } from './password-hasher';
 import { SessionTokensService } from './session-tokens.service';
+import { SignInLockout } from './sign-in-lockout.service';
 import { Totp } from './totp';
 import type { SignInResult } from './user-auth.service';
 
@@ -36,6 +37,7 @@ export class OperatorsService {
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionTokensService,
     private readonly totp: Totp,
+    private readonly lockout: SignInLockout,
   ) {}
 
   async create(input: NewOperator): Promise<OperatorMeDto> {
@@ -60,22 +62,39 @@ export class OperatorsService {
   }
 
   async signIn(input: SignInDto): Promise<SignInResult> {
-    const operator = await this.operators.findByEmail(normalizeEmail(input.email));
+    const email = normalizeEmail(input.email);
+    await this.lockout.check('operator', email);
+    const operator = await this.operators.findByEmail(email);
     const ok = await this.passwords.verify(operator?.passwordHash, input.password);
-    if (!operator || !ok) throw new UnauthenticatedError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+    if (!operator || !ok) {
+      await this.lockout.recordFailure('operator', email, operator?.email ?? null);
+      throw new UnauthenticatedError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+    }
     if (!operator.active) throw new ForbiddenError('OPERATOR_INACTIVE', 'This operator account is deactivated');
     const subject = { kind: 'operator' as const, id: operator.id, companyId: null, app: 'admin' as const };
     if (operator.totpEnabled) return { status: 'two_factor_required', challengeToken: this.sessions.challenge({ ...subject, purpose: 'two_factor' }) };
+    await this.lockout.clear('operator', email);
     return this.tx.run(() => this.sessions.issue(subject));
   }
 
+  /** Second step: the TOTP code. The challenge and the code's time step are each used once. */
   async completeTwoFactor(input: TwoFactorSignInDto): Promise<SessionDto> {
     const claims = this.sessions.readChallenge(input.challengeToken, 'admin', 'two_factor');
     const operator = await this.operators.findById(claims.id);
-    if (!operator?.active || !operator.totpSecret || !this.totp.verify(operator.totpSecret, input.code)) {
-      throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong or expired');
+    if (operator) await this.lockout.check('operator', operator.email);
+    const step = operator?.active && operator.totpSecret ? this.totp.matchStep(operator.totpSecret, input.code, operator.totpLastStep) : null;
+    if (!operator || step === null) {
+      if (operator) await this.lockout.recordFailure('operator', operator.email, operator.email);
+      throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong, expired or already used');
     }
-    return this.tx.run(() => this.sessions.issue({ kind: 'operator', id: operator.id, companyId: null, app: 'admin' }));
+    return this.tx.run(async () => {
+      if (!(await this.operators.claimTotpStep(operator.id, step))) {
+        throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong, expired or already used');
+      }
+      await this.sessions.consumeChallenge(claims);
+      await this.lockout.clear('operator', operator.email);
+      return this.sessions.issue({ kind: 'operator', id: operator.id, companyId: null, app: 'admin' });
+    });
   }
 
   async refresh(refreshToken: string): Promise<SessionDto> {

@@ -5,6 +5,7 @@ import { AccessTokenService, AppKind, Clock, KONTOR_CONFIG, KontorConfig, Unauth
 import { hashSecretToken, newSecretToken } from './domain/secret-token';
 import { SessionDto } from './dto/auth.dto';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { SignInChallengesRepository } from './sign-in-challenges.repository';
 
 /** Who a session belongs to. */
 export interface SessionSubject {
@@ -19,6 +20,12 @@ export interface ChallengeClaims extends SessionSubject {
   purpose: 'two_factor' | 'two_factor_setup';
 }
 
+/** A verified challenge: its id and expiry let it be used once (see consumeChallenge). */
+export interface VerifiedChallenge extends ChallengeClaims {
+  jti: string;
+  exp: number;
+}
+
 const CHALLENGE_TTL_SECONDS = 300;
 
 /**
@@ -31,6 +38,7 @@ export class SessionTokensService {
   constructor(
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokensRepository,
+    private readonly challenges: SignInChallengesRepository,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
     @Inject(KONTOR_CONFIG) private readonly config: KontorConfig,
@@ -52,6 +60,8 @@ export class SessionTokensService {
       sub: subject.id,
       kind: subject.kind,
       app: subject.app,
+      // The refresh family is the session: signing out or a detected reuse ends its access tokens too.
+      sid: familyId,
       ...(subject.companyId ? { cid: subject.companyId } : {}),
     });
     return { status: 'signed_in', accessToken, refreshToken: token, expiresIn, tokenType: 'Bearer' };
@@ -83,16 +93,23 @@ export class SessionTokensService {
   }
 
   challenge(claims: ChallengeClaims): string {
-    return this.jwt.sign({ ...claims }, { secret: this.config.jwtSecret, expiresIn: CHALLENGE_TTL_SECONDS, audience: 'kontor:challenge' });
+    return this.jwt.sign({ ...claims, jti: randomUUID() }, { secret: this.config.jwtSecret, expiresIn: CHALLENGE_TTL_SECONDS, audience: 'kontor:challenge' });
   }
 
-  readChallenge(token: string, app: AppKind, purpose: ChallengeClaims['purpose']): ChallengeClaims {
+  readChallenge(token: string, app: AppKind, purpose: ChallengeClaims['purpose']): VerifiedChallenge {
     try {
-      const claims = this.jwt.verify<ChallengeClaims>(token, { secret: this.config.jwtSecret, audience: 'kontor:challenge', algorithms: ['HS256'] });
-      if (claims.app === app && claims.purpose === purpose) return claims;
+      const claims = this.jwt.verify<VerifiedChallenge>(token, { secret: this.config.jwtSecret, audience: 'kontor:challenge', algorithms: ['HS256'] });
+      if (claims.app === app && claims.purpose === purpose && typeof claims.jti === 'string' && typeof claims.exp === 'number') return claims;
     } catch {
       // fall through: expired and forged challenges look the same to the client
     }
     throw new UnauthenticatedError('INVALID_CHALLENGE', 'The sign-in challenge is invalid or expired; sign in again');
+  }
+
+  /** Marks a challenge used, in the caller's transaction; a second use (a replay, or a race with the first) is refused. */
+  async consumeChallenge(claims: VerifiedChallenge): Promise<void> {
+    if (!(await this.challenges.claim(claims.jti, new Date(claims.exp * 1000), this.clock.now()))) {
+      throw new UnauthenticatedError('INVALID_CHALLENGE', 'The sign-in challenge was already used; sign in again');
+    }
   }
 }

@@ -14,6 +14,7 @@ import { CompanyRegistration } from './company-registration.service';
 import { MembershipsRepository } from './memberships.repository';
 import { PasswordHasher } from './password-hasher';
 import { SessionTokensService } from './session-tokens.service';
+import { SignInLockout } from './sign-in-lockout.service';
 import { Totp } from './totp';
 import { UsersRepository } from './users.repository';
 
@@ -32,6 +33,7 @@ export class UserAuthService {
     private readonly sessions: SessionTokensService,
     private readonly totp: Totp,
     private readonly registration: CompanyRegistration,
+    private readonly lockout: SignInLockout,
   ) {}
 
   /** Creates a company on this app's side of the market and its owner, and signs the owner in. */
@@ -40,21 +42,38 @@ export class UserAuthService {
   }
 
   async signIn(app: CompanyApp, input: SignInDto): Promise<SignInResult> {
-    const user = await this.users.findByEmail(normalizeEmail(input.email));
+    const email = normalizeEmail(input.email);
+    await this.lockout.check('user', email);
+    const user = await this.users.findByEmail(email);
     const passwordOk = await this.passwords.verify(user?.passwordHash, input.password);
-    if (!user || !passwordOk) throw new UnauthenticatedError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+    if (!user || !passwordOk) {
+      await this.lockout.recordFailure('user', email, user?.email ?? null);
+      throw new UnauthenticatedError('INVALID_CREDENTIALS', 'E-mail or password is wrong');
+    }
     const company = await this.companyFor(user, app, input.companyId);
-    return this.secondStep(user, company, app);
+    const result = await this.secondStep(user, company, app);
+    // A correct password ends the count only when no second factor follows; otherwise the code does.
+    if (result.status === 'signed_in') await this.lockout.clear('user', email);
+    return result;
   }
 
+  /** Second step: the TOTP code. The challenge and the code's time step are each used once. */
   async completeTwoFactor(app: CompanyApp, input: TwoFactorSignInDto): Promise<SessionDto> {
     const claims = this.sessions.readChallenge(input.challengeToken, app, 'two_factor');
     const user = await this.users.findById(claims.id);
-    if (!user?.totpEnabled || !user.totpSecret || !this.totp.verify(user.totpSecret, input.code)) {
-      throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong or expired');
+    if (user) await this.lockout.check('user', user.email);
+    const step = user?.totpEnabled && user.totpSecret ? this.totp.matchStep(user.totpSecret, input.code, user.totpLastStep) : null;
+    if (!user || step === null) {
+      if (user) await this.lockout.recordFailure('user', user.email, user.email);
+      throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong, expired or already used');
     }
-    await this.companyFor(user, app, claims.companyId!);
-    return this.sessions.issue({ kind: 'user', id: user.id, companyId: claims.companyId, app });
+    return this.tx.run(async () => {
+      await this.claimCode(user.id, step);
+      await this.sessions.consumeChallenge(claims);
+      await this.companyFor(user, app, claims.companyId!);
+      await this.lockout.clear('user', user.email);
+      return this.sessions.issue({ kind: 'user', id: user.id, companyId: claims.companyId, app });
+    });
   }
 
   /** First step of enrolling during sign-in when the company requires two-factor: returns the secret. */
@@ -69,18 +88,27 @@ export class UserAuthService {
     });
   }
 
-  /** Confirms the enrolment with a first code and completes the sign-in. */
+  /** Confirms the enrolment with a first code and completes the sign-in; the challenge works once. */
   async confirmRequiredSetup(app: CompanyApp, input: TwoFactorSignInDto): Promise<SessionDto> {
     const claims = this.sessions.readChallenge(input.challengeToken, app, 'two_factor_setup');
     return this.tx.run(async () => {
       const user = await this.users.findById(claims.id);
-      if (!user?.totpSecret || user.totpEnabled || !this.totp.verify(user.totpSecret, input.code)) {
-        throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong or expired');
-      }
+      const step = user?.totpSecret && !user.totpEnabled ? this.totp.matchStep(user.totpSecret, input.code, user.totpLastStep) : null;
+      if (!user || step === null) throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong, expired or already used');
+      await this.claimCode(user.id, step);
+      await this.sessions.consumeChallenge(claims);
       user.totpEnabled = true;
+      user.totpLastStep = step; // save writes every differing column: keep the claimed step
       await this.users.save(user);
       return this.sessions.issue({ kind: 'user', id: user.id, companyId: claims.companyId, app });
     });
+  }
+
+  /** Two requests racing with one code: the conditional update lets exactly one through. */
+  private async claimCode(userId: string, step: number): Promise<void> {
+    if (!(await this.users.claimTotpStep(userId, step))) {
+      throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong, expired or already used');
+    }
   }
 
   async refresh(app: CompanyApp, refreshToken: string): Promise<SessionDto> {

@@ -30,4 +30,15 @@ export class UsersRepository {
   save(user: UserEntity): Promise<UserEntity> {
     return this.repo.save(user);
   }
+
+  /** Records the time step of an accepted TOTP code; false when that step (or a later one) was already used. */
+  async claimTotpStep(id: string, step: number): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ totpLastStep: step })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', { id, step })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
 }

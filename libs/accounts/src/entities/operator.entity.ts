@@ -28,6 +28,10 @@ export class OperatorEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Time step (30 s) of the last TOTP code accepted: a code is refused for it and every earlier step. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  totpLastStep: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -12,7 +12,11 @@ export interface AccessClaims {
   app: AppKind;
   /** Company the token acts in (company users only). */
   cid?: string;
+  /** Session (refresh-token family) the token belongs to; the actor directory checks it is still open. */
+  sid: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AccessTokenService {
@@ -35,15 +39,17 @@ export class AccessTokenService {
     return { accessToken, expiresIn };
   }
 
-  /** Returns the claims, or null when the token is malformed, expired, or for another app. */
+  /** Returns the claims, or null when the token is malformed, expired, never expires, has no session, or is for another app. */
   verify(token: string, app: AppKind): AccessClaims | null {
     try {
-      const claims = this.jwt.verify<AccessClaims & { aud: string }>(token, {
+      const claims = this.jwt.verify<AccessClaims & { aud: string; exp?: unknown }>(token, {
         // jsonwebtoken accepts a KeyObject; @nestjs/jwt's option type only lists string | Buffer.
         secret: this.verifyKey as unknown as Buffer,
         audience: `kontor:${app}`,
         algorithms: ['HS256'],
       });
+      // jsonwebtoken accepts a token without `exp` as never expiring; ours always carry one.
+      if (typeof claims.exp !== 'number' || typeof claims.sid !== 'string' || !UUID.test(claims.sid)) return null;
       return claims.app === app ? claims : null;
     } catch {
       return null;

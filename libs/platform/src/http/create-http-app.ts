@@ -40,7 +40,7 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
     http: { headersTimeout: config.httpHeadersTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.httpHeadersTimeoutMs) },
     // Forwarding headers are believed only from the proxies TRUST_PROXY names: otherwise any client
     // could pick its own address per request and walk around the per-address limits.
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { maxParamLength: 200 },
     loggerInstance: requestLogger,
     requestIdHeader: 'x-request-id',
@@ -87,4 +87,9 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   if (options.shutdownHooks) app.enableShutdownHooks();
   return app;
+}
+
+/** A hop count as proxy-addr's trust function (the adapter's option type lists no number). */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }

@@ -1,7 +1,12 @@
-import { Controller, Get, Header, Injectable } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Injectable, Req } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { Public } from '../auth/access-metadata';
+import { bearerToken } from '../auth/auth.guard';
+import { KontorConfig } from '../config/kontor-config';
+import { KONTOR_CONFIG } from '../config/kontor-config.module';
+import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors';
 
 /** Prometheus metrics for one app: request counts and latencies per route, plus Node defaults. */
 @Injectable()
@@ -31,15 +36,36 @@ export class HttpMetrics {
   }
 }
 
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Scraped by Prometheus: with METRICS_TOKEN set, only with that bearer token (from anywhere);
+ * without it, only from loopback (request.ip, so a client behind a trusted proxy counts as itself).
+ */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: HttpMetrics) {}
+  private readonly token: Buffer | null;
+
+  constructor(
+    private readonly metrics: HttpMetrics,
+    @Inject(KONTOR_CONFIG) config: KontorConfig,
+  ) {
+    this.token = config.metricsToken ? Buffer.from(config.metricsToken) : null;
+  }
 
   @Get()
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  scrape(): Promise<string> {
+  scrape(@Req() request: { ip: string; headers: Record<string, unknown> }): Promise<string> {
+    if (this.token) {
+      const given = Buffer.from(bearerToken(request.headers.authorization) ?? '');
+      if (given.length !== this.token.length || !timingSafeEqual(given, this.token)) {
+        throw new UnauthenticatedError('UNAUTHENTICATED', 'The metrics token is required');
+      }
+    } else if (!LOOPBACK.test(request.ip)) {
+      throw new ForbiddenError('METRICS_LOOPBACK_ONLY', 'Metrics are served on loopback only unless METRICS_TOKEN is set');
+    }
     return this.metrics.registry.metrics();
   }
 }
