@@ -3,7 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { adminApp } from '../apps/admin/src/admin.module';
 import { buyerApp } from '../apps/buyer/src/buyer.module';
 import { supplierApp } from '../apps/supplier/src/supplier.module';
-import { AppDefinition, AppKind, ConfigError, createHttpApp, EmbeddedPostgres, loadConfig, runMigrations, startEmbeddedPostgres } from '@kontor/platform';
+import { AppDefinition, AppKind, ConfigError, createHttpApp, EmbeddedPostgres, loadConfig, localJwtSecret, runMigrations, startEmbeddedPostgres } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
 import { DEMO_PASSWORD } from './demo/seed-accounts';
 import { demoSignIns, seedDemoData } from './demo/demo-data';
@@ -15,6 +15,8 @@ import { ensureWebBuilt } from './web-build';
  */
 async function main(): Promise<void> {
   const started = Date.now();
+  // No public default secret: without JWT_SECRET, a random one made on the first start, kept under DATA_DIR.
+  if (!process.env.JWT_SECRET) process.env.JWT_SECRET = localJwtSecret(loadConfig(process.env).dataDir);
   const config = loadConfig(process.env);
   // The portals build (only when missing or stale) in a child process while the database starts.
   const webBuild = ensureWebBuilt(undefined, (line) => console.log(line)).catch((error: unknown) => {

@@ -4,6 +4,7 @@ export * from './auth/access-token.service';
 export * from './auth/actor-directory.port';
 export * from './auth/app-kind';
 export * from './auth/auth.guard';
+export * from './auth/local-jwt-secret';
 export * from './cache/ttl-cache';
 export * from './clock';
 export * from './config/kontor-config';
