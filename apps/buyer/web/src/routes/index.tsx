@@ -1,4 +1,4 @@
-import { ErrorState, LoadingState } from '@kontor/ui';
+import { ErrorState, LoadingState, Money } from '@kontor/ui';
 import { createFileRoute } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../features/account/use-account';
@@ -23,6 +23,14 @@ function HomePage() {
         <dd>{role}</dd>
         <dt className="text-slate-600">{t('home.twoFactor')}</dt>
         <dd>{user.twoFactorEnabled ? t('home.on') : t('home.off')}</dd>
+        {company.approvalThreshold && (
+          <>
+            <dt className="text-slate-600">{t('home.approvalThreshold')}</dt>
+            <dd data-testid="approval-threshold">
+              <Money amountMinor={company.approvalThreshold.amount} currency={company.approvalThreshold.currency} />
+            </dd>
+          </>
+        )}
       </dl>
     </section>
   );

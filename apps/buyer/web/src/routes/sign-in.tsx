@@ -1,5 +1,6 @@
-import { safeRedirect, SignInPage } from '@kontor/ui';
-import { createFileRoute, useRouter } from '@tanstack/react-router';
+import { safeRedirect, SignInPage, TwoFactorSetupRequired } from '@kontor/ui';
+import { createFileRoute, Link, useRouter } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 
@@ -12,10 +13,22 @@ function SignIn() {
   const { redirect, expired } = Route.useSearch();
   const router = useRouter();
   const { t } = useTranslation('auth');
+  const [setupChallenge, setSetupChallenge] = useState<string | null>(null);
+  const done = () => void router.navigate({ href: safeRedirect(redirect), replace: true });
+  if (setupChallenge) return <TwoFactorSetupRequired challengeToken={setupChallenge} onSignedIn={done} />;
   return (
     <SignInPage
       notice={expired ? t('expired') : undefined}
-      onSignedIn={() => void router.navigate({ href: safeRedirect(redirect), replace: true })}
+      onSignedIn={done}
+      onSetupRequired={setSetupChallenge}
+      links={
+        <p>
+          {t('signIn.noAccount')}{' '}
+          <Link to="/sign-up" className="text-indigo-800 underline">
+            {t('signIn.signUpLink')}
+          </Link>
+        </p>
+      }
     />
   );
 }

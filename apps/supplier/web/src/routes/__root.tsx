@@ -35,7 +35,10 @@ function SupplierShell() {
     await router.navigate({ to: '/sign-in' });
     await router.options.context.api.signOut();
   };
-  const nav = [{ key: 'home', link: <Link to="/">{t('nav.home')}</Link> }];
+  const nav = [
+    { key: 'home', link: <Link to="/">{t('nav.home')}</Link> },
+    { key: 'account', link: <Link to="/account">{t('nav.account')}</Link> },
+  ];
   return (
     <AppShell portal="supplier" nav={nav} userName={me.data?.user.fullName} userId={me.data?.user.id} onSignOut={() => void signOut()}>
       <Outlet />

@@ -20,6 +20,7 @@ export const common: typeof en = {
   sortAscending: 'aufsteigend sortiert',
   sortDescending: 'absteigend sortiert',
   menu: 'Menü',
+  account: 'Mein Konto',
   home: 'Start',
   portals: { buyer: 'Einkaufsportal', supplier: 'Lieferantenportal', admin: 'Betreiberkonsole' },
   welcome: 'Willkommen, {{name}}',

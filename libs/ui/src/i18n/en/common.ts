@@ -19,6 +19,7 @@ export const common = {
   sortAscending: 'sorted ascending',
   sortDescending: 'sorted descending',
   menu: 'Menu',
+  account: 'My account',
   home: 'Home',
   portals: { buyer: 'Buyer portal', supplier: 'Supplier portal', admin: 'Operator console' },
   welcome: 'Welcome, {{name}}',

@@ -5,7 +5,7 @@ import { api } from '../../api';
 // TEMPORARY until GET /me documents its response (OpenAPI work in progress): then `Me` is the generated MeDto.
 interface Me {
   user: { id: string; email: string; fullName: string; twoFactorEnabled: boolean };
-  company: { id: string; legalName: string };
+  company: { id: string; legalName: string; approvalThreshold: { amount: number; currency: string } | null };
   role: string;
 }
 

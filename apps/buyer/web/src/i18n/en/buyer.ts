@@ -1,5 +1,5 @@
 /** The buyer portal's navigation and home page. */
 export const buyer = {
-  nav: { home: 'Home', search: 'Search', compare: 'Compare', rfqs: 'RFQs', cart: 'Cart', orders: 'Orders', notifications: 'Notifications', settings: 'Company' },
-  home: { title: 'Overview', company: 'Your company', role: 'Your role', twoFactor: 'Two-factor sign-in', on: 'On', off: 'Off' },
+  nav: { account: 'My account', home: 'Home', search: 'Search', compare: 'Compare', rfqs: 'RFQs', cart: 'Cart', orders: 'Orders', notifications: 'Notifications', settings: 'Company' },
+  home: { approvalThreshold: 'Approval needed above', title: 'Overview', company: 'Your company', role: 'Your role', twoFactor: 'Two-factor sign-in', on: 'On', off: 'Off' },
 };
