@@ -25,7 +25,7 @@ export class AccountService {
     if (!user || !company) throw new NotFoundError('USER_NOT_FOUND');
     const all = await this.memberships.listForUser(user.id);
     return {
-      user: { id: user.id, email: user.email, fullName: user.fullName, twoFactorEnabled: user.totpEnabled },
+      user: { id: user.id, email: user.email, fullName: user.fullName, twoFactorEnabled: user.totpEnabled, emailVerified: user.emailVerifiedAt !== null },
       company: CompanyDto.from(company),
       role: actor.role,
       memberships: all.map(({ membership, company: c }) => ({ companyId: c.id, legalName: c.legalName, role: membership.role })),

@@ -19,6 +19,9 @@ import { SessionTokensService } from './session-tokens.service';
 import { SignInChallengesRepository } from './sign-in-challenges.repository';
 import { SignInFailuresRepository } from './sign-in-failures.repository';
 import { SignInLockout } from './sign-in-lockout.service';
+import { AccountLinksService } from './account-links.service';
+import { AccountTokensRepository } from './account-tokens.repository';
+import { RefreshCookie, RefreshCookieInterceptor } from './http/refresh-cookie';
 import { Totp } from './totp';
 import { UserAuthService } from './user-auth.service';
 import { UsersRepository } from './users.repository';
@@ -37,6 +40,10 @@ import { CompanyContacts } from './company-contacts.service';
     SignInChallengesRepository,
     SignInFailuresRepository,
     SignInLockout,
+    AccountTokensRepository,
+    AccountLinksService,
+    RefreshCookie,
+    RefreshCookieInterceptor,
     InvitationsRepository,
     CompanyAuditRepository,
     PasswordHasher,
@@ -55,6 +62,6 @@ import { CompanyContacts } from './company-contacts.service';
     CompanyContacts,
     { provide: ACTOR_DIRECTORY, useExisting: ActorDirectoryService },
   ],
-  exports: [ACTOR_DIRECTORY, UserAuthService, AccountService, CompanyService, InvitationsService, OperatorsService, CompanyModerationService, CompanyDirectory, Totp, SupplierOnboarding, CompanyContacts],
+  exports: [ACTOR_DIRECTORY, RefreshCookie, RefreshCookieInterceptor, UserAuthService, AccountService, CompanyService, InvitationsService, OperatorsService, CompanyModerationService, CompanyDirectory, Totp, SupplierOnboarding, CompanyContacts],
 })
 export class AccountsModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, isUniqueViolation, TransactionRunner } from '@kontor/platform';
+import { AccountLinksService } from './account-links.service';
 import { CompaniesRepository } from './companies.repository';
 import { normalizeEmail } from './domain/email';
 import { SessionDto, SignUpDto } from './dto/auth.dto';
@@ -24,9 +25,16 @@ export class CompanyRegistration {
     private readonly memberships: MembershipsRepository,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionTokensService,
+    private readonly links: AccountLinksService,
   ) {}
 
-  async register(side: 'buyer' | 'supplier', input: SignUpDto, emailTakenMessage = 'email: an account with this e-mail already exists'): Promise<Registration> {
+  /** `emailVerified`: the address is already proven (demo data); otherwise a verification link is mailed. */
+  async register(
+    side: 'buyer' | 'supplier',
+    input: SignUpDto,
+    emailTakenMessage = 'email: an account with this e-mail already exists',
+    options: { emailVerified?: boolean } = {},
+  ): Promise<Registration> {
     const email = normalizeEmail(input.email);
     const passwordHash = await this.passwords.hash(input.password);
     try {
@@ -39,7 +47,8 @@ export class CompanyRegistration {
           isBuyer: side === 'buyer',
           isSupplier: side === 'supplier',
         });
-        const user = await this.users.insert({ email, fullName: input.fullName.trim(), passwordHash });
+        const user = await this.users.insert({ email, fullName: input.fullName.trim(), passwordHash, emailVerifiedAt: options.emailVerified ? new Date() : null });
+        if (!options.emailVerified) this.tx.afterCommit(() => this.links.sendVerification(side, user.id, email));
         await this.memberships.insert(user.id, company.id, 'owner');
         const session = await this.sessions.issue({ kind: 'user', id: user.id, companyId: company.id, app: side });
         return { companyId: company.id, userId: user.id, session };

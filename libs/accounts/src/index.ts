@@ -9,6 +9,7 @@ export { Totp } from './totp';
 export * from './dto/auth.dto';
 export * from './dto/company.dto';
 export * from './dto/me.dto';
+export * from './dto/browser-session.dto';
 export { CompanyAuthController } from './http/company-auth.controller';
 export { MeController } from './http/me.controller';
 export { CompanyController } from './http/company.controller';

@@ -46,4 +46,9 @@ export class RefreshTokensRepository {
   async revokeAllForCompany(companyId: string, at: Date): Promise<void> {
     await this.repo.createQueryBuilder().update().set({ revokedAt: at }).where('company_id = :companyId AND revoked_at IS NULL', { companyId }).execute();
   }
+
+  /** Ends every session of a user (password reset). */
+  async revokeAllForSubject(subjectId: string, at: Date): Promise<void> {
+    await this.repo.createQueryBuilder().update().set({ revokedAt: at }).where('subject_id = :subjectId AND revoked_at IS NULL', { subjectId }).execute();
+  }
 }

@@ -5,7 +5,9 @@ import {
   TransactionRunner,
   UnauthenticatedError,
 } from '@kontor/platform';
+import { AccountLinksService } from './account-links.service';
 import { normalizeEmail } from './domain/email';
+import { PasswordResetConfirmDto, PasswordResetRequestedDto } from './dto/browser-session.dto';
 import { ChallengeDto, SessionDto, SignInDto, SignUpDto, TwoFactorChallengeResponseDto, TwoFactorSetupDto, TwoFactorSignInDto } from './dto/auth.dto';
 import { CompanyEntity } from './entities/company.entity';
 import { UserEntity } from './entities/user.entity';
@@ -34,11 +36,12 @@ export class UserAuthService {
     private readonly totp: Totp,
     private readonly registration: CompanyRegistration,
     private readonly lockout: SignInLockout,
+    private readonly links: AccountLinksService,
   ) {}
 
   /** Creates a company on this app's side of the market and its owner, and signs the owner in. */
-  async signUp(app: CompanyApp, input: SignUpDto): Promise<SessionDto> {
-    return (await this.registration.register(app, input)).session;
+  async signUp(app: CompanyApp, input: SignUpDto, options: { emailVerified?: boolean } = {}): Promise<SessionDto> {
+    return (await this.registration.register(app, input, undefined, options)).session;
   }
 
   async signIn(app: CompanyApp, input: SignInDto): Promise<SignInResult> {
@@ -109,6 +112,18 @@ export class UserAuthService {
     if (!(await this.users.claimTotpStep(userId, step))) {
       throw new UnauthenticatedError('INVALID_TOTP_CODE', 'code: the two-factor code is wrong, expired or already used');
     }
+  }
+
+  requestPasswordReset(app: CompanyApp, email: string): Promise<PasswordResetRequestedDto> {
+    return this.links.requestPasswordReset(app, email);
+  }
+
+  confirmPasswordReset(input: PasswordResetConfirmDto): Promise<void> {
+    return this.links.confirmPasswordReset(input);
+  }
+
+  confirmEmail(token: string): Promise<void> {
+    return this.links.confirmEmail(token);
   }
 
   async refresh(app: CompanyApp, refreshToken: string): Promise<SessionDto> {

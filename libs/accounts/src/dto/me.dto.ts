@@ -7,6 +7,8 @@ export class MeUserDto {
   @ApiProperty() email: string;
   @ApiProperty() fullName: string;
   @ApiProperty() twoFactorEnabled: boolean;
+  @ApiProperty({ description: 'Whether the owner confirmed the address through the link mailed at sign-up (or a password reset)' })
+  emailVerified: boolean;
 }
 
 export class MembershipSummaryDto {
