@@ -130,6 +130,16 @@ export function validateListingContent(raw: Record<string, unknown>): ListingCon
 export function diffContent(before: ListingContent | null, after: ListingContent): Array<{ field: string; before: unknown; after: unknown }> {
   const keys = Object.keys(after) as Array<keyof ListingContent>;
   return keys
-    .filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after[k]))
+    .filter((k) => canonicalJson(before?.[k] ?? null) !== canonicalJson(after[k] ?? null))
     .map((k) => ({ field: k, before: before ? before[k] : null, after: after[k] }));
+}
+
+/**
+ * JSON with object keys sorted at every depth: content read back from jsonb has its keys reordered
+ * (a price tier comes back as {unitPrice, minQuantity}), which is no change.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
