@@ -1,0 +1,34 @@
+import { describe, it } from 'node:test';
+import { expect } from 'expect';
+import fc from 'fast-check';
+import { currencyExponent, formatMoney, minorToDecimalString } from './money';
+
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatMoney', () => {
+  it('shows minor units as major units in the reader’s format', () => {
+    expect(plain(formatMoney(125000, 'EUR', 'en'))).toBe('€1,250.00');
+    expect(plain(formatMoney(125000, 'EUR', 'de'))).toBe('1.250,00 €');
+  });
+
+  it('takes the number of decimals from the currency (JPY none, KWD three)', () => {
+    expect(currencyExponent('JPY')).toBe(0);
+    expect(plain(formatMoney(1250, 'JPY', 'en'))).toBe('¥1,250');
+    expect(plain(formatMoney(1250, 'KWD', 'en'))).toBe('KWD 1.250');
+  });
+
+  it('stays exact beyond 2^53 minor units and for negative amounts', () => {
+    expect(minorToDecimalString('900719925474099312', 'EUR')).toBe('9007199254740993.12');
+    expect(minorToDecimalString(-5, 'EUR')).toBe('-0.05');
+    expect(plain(formatMoney(-5, 'EUR', 'de'))).toBe('-0,05 €');
+  });
+
+  it('never loses a cent: the decimal string read back is the integer', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), (minor) => {
+        const decimal = minorToDecimalString(minor, 'EUR');
+        expect(BigInt(decimal.replace('.', ''))).toBe(minor);
+      }),
+    );
+  });
+});
