@@ -25,7 +25,7 @@ export class CompaniesRepository {
   async summaryRowsByIds(ids: string[]): Promise<CompanySummaryRow[]> {
     if (ids.length === 0) return [];
     return this.tx.read(
-      `SELECT id, legal_name, country, is_buyer, is_supplier, verification_status, suspended, approval_threshold_amount, approval_threshold_currency
+      `SELECT id, legal_name, country, is_buyer, is_supplier, verification_status, suspended, approval_threshold_amount, approval_threshold_currency, four_eyes_approval
        FROM companies WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -74,4 +74,5 @@ export interface CompanySummaryRow {
   suspended: boolean;
   approval_threshold_amount: string | null;
   approval_threshold_currency: string | null;
+  four_eyes_approval: boolean;
 }

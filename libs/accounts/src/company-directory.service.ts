@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { CompanyRole } from '@kontor/platform';
 import { CompaniesRepository } from './companies.repository';
+import { MembershipsRepository } from './memberships.repository';
 import { CompanyEntity, VerificationStatus } from './entities/company.entity';
 
 /** What other contexts may know about a company. */
@@ -15,9 +17,11 @@ export interface CompanySummary {
   active: boolean;
   /** Buyer setting: awards and orders above this total wait for an approver. */
   approvalThreshold: { amount: number; currency: string } | null;
+  /** Buyer setting: above the threshold, the approver must not be the person who asked. */
+  fourEyesApproval: boolean;
 }
 
-type SummaryFields = Pick<CompanyEntity, 'id' | 'legalName' | 'country' | 'isBuyer' | 'isSupplier' | 'verificationStatus' | 'suspended' | 'approvalThresholdAmount' | 'approvalThresholdCurrency'>;
+type SummaryFields = Pick<CompanyEntity, 'id' | 'legalName' | 'country' | 'isBuyer' | 'isSupplier' | 'verificationStatus' | 'suspended' | 'approvalThresholdAmount' | 'approvalThresholdCurrency' | 'fourEyesApproval'>;
 
 function summarize(c: SummaryFields): CompanySummary {
   return {
@@ -30,13 +34,17 @@ function summarize(c: SummaryFields): CompanySummary {
     verified: c.verificationStatus === 'verified',
     active: !c.suspended,
     approvalThreshold: c.approvalThresholdAmount === null ? null : { amount: c.approvalThresholdAmount, currency: c.approvalThresholdCurrency! },
+    fourEyesApproval: c.fourEyesApproval,
   };
 }
 
 /** Read-only company facts for other bounded contexts (listings, search, negotiation, orders). */
 @Injectable()
 export class CompanyDirectory {
-  constructor(private readonly companies: CompaniesRepository) {}
+  constructor(
+    private readonly companies: CompaniesRepository,
+    private readonly memberships: MembershipsRepository,
+  ) {}
 
   async get(id: string): Promise<CompanySummary | null> {
     const company = await this.companies.findById(id);
@@ -58,8 +66,14 @@ export class CompanyDirectory {
           suspended: r.suspended,
           approvalThresholdAmount: r.approval_threshold_amount === null ? null : Number(r.approval_threshold_amount),
           approvalThresholdCurrency: r.approval_threshold_currency,
+          fourEyesApproval: r.four_eyes_approval,
         }),
       ]),
     );
+  }
+
+  /** The user's role in the company now, or null when they are not (or no longer) a member. */
+  async memberRole(companyId: string, userId: string): Promise<CompanyRole | null> {
+    return (await this.memberships.find(userId, companyId))?.role ?? null;
   }
 }

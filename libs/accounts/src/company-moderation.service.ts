@@ -15,10 +15,16 @@ export const CompanyEvents = {
   reactivated: 'company.reactivated',
   /** The company changed its own profile (legal name, registration: which may reset verification). */
   updated: 'company.updated',
+  /** A member left the company (removed by an owner or admin): work they set up in its name stops. */
+  memberRemoved: 'company.member-removed',
 } as const;
 
 export interface CompanyEvent {
   companyId: string;
+}
+
+export interface MemberRemovedEvent extends CompanyEvent {
+  userId: string;
 }
 
 export class CompanyAuditDto {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, isCurrency, CompanyActor, CompanyRole, ConflictError, DomainEvents, ForbiddenError, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
-import { CompanyEvent, CompanyEvents } from './company-moderation.service';
+import { CompanyEvent, CompanyEvents, MemberRemovedEvent } from './company-moderation.service';
 import { CompaniesRepository } from './companies.repository';
 import { nextVerificationStatus } from './domain/company-verification';
 import { CompanyDto, MemberDto, UpdateCompanyDto } from './dto/company.dto';
@@ -41,6 +41,7 @@ export class CompanyService {
       if (input.legalName !== undefined) company.legalName = input.legalName.trim();
       if (input.registrationNumber !== undefined) company.registrationNumber = input.registrationNumber.trim();
       if (input.requireTwoFactor !== undefined) company.requireTwoFactor = input.requireTwoFactor;
+      if (input.fourEyesApproval !== undefined) company.fourEyesApproval = input.fourEyesApproval;
       if (input.approvalThreshold !== undefined) {
         if (input.approvalThreshold && !company.isBuyer) throw ValidationError.field('approvalThreshold', 'applies to buyer companies only');
         if (input.approvalThreshold && !isCurrency(input.approvalThreshold.currency)) {
@@ -118,6 +119,7 @@ export class CompanyService {
       if (membership.role === 'owner' && owners.length === 1) throw new ConflictError('LAST_OWNER', 'A company needs at least one owner');
       await this.memberships.delete(membership.id);
       await this.refreshTokens.revokeForMembership(userId, actor.companyId, this.clock.now());
+      this.events.publish<MemberRemovedEvent>(CompanyEvents.memberRemoved, { companyId: actor.companyId, userId });
     });
   }
 }

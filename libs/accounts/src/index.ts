@@ -1,6 +1,8 @@
 export { AccountsModule } from './accounts.module';
 export { CompanyDirectory, CompanySummary } from './company-directory.service';
-export { CompanyEvents, CompanyEvent, CompanyModerationService } from './company-moderation.service';
+/** The one approval rule of orders and awards: threshold and four-eyes. */
+export { ApprovalPolicy, needsApproval, needsSecondApprover } from './domain/approval-policy';
+export { CompanyEvents, CompanyEvent, MemberRemovedEvent, CompanyModerationService } from './company-moderation.service';
 export { OperatorsService, NewOperator } from './operators.service';
 export { UserAuthService } from './user-auth.service';
 export { SupplierOnboarding } from './supplier-onboarding.service';
@@ -25,8 +27,9 @@ import { UserEntity } from './entities/user.entity';
 import { AccountsBase1795000100000 } from './migrations/1795000100000-accounts-base';
 import { CompanyApprovalThreshold1795000100001 } from './migrations/1795000100001-company-approval-threshold';
 import { SignInHardening1795000100002 } from './migrations/1795000100002-sign-in-hardening';
+import { CompanyFourEyesApproval1795000100010 } from './migrations/1795000100010-company-four-eyes-approval';
 
 /** Tables owned by accounts. */
 export const accountsEntities = [CompanyEntity, UserEntity, MembershipEntity, OperatorEntity, RefreshTokenEntity, InvitationEntity, CompanyAuditEntryEntity];
 /** Migrations of the accounts tables. */
-export const accountsMigrations = [AccountsBase1795000100000, CompanyApprovalThreshold1795000100001, SignInHardening1795000100002];
+export const accountsMigrations = [AccountsBase1795000100000, CompanyApprovalThreshold1795000100001, SignInHardening1795000100002, CompanyFourEyesApproval1795000100010];

@@ -10,6 +10,8 @@ export interface ListingQuote {
   title: string;
   sku: string | null;
   kind: 'good' | 'service';
+  /** What one of `quantity` is (piece, box, hour): order lines carry it. */
+  unit: string;
   categoryId: string;
   categoryPath: string;
   currency: string;
@@ -86,6 +88,7 @@ export class ListingPricing {
         title: c.title,
         sku: listing.sku,
         kind: c.kind,
+        unit: c.unit,
         categoryId: c.categoryId,
         categoryPath: listing.category.path,
         currency: c.currency,

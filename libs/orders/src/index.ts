@@ -7,7 +7,7 @@ export { DisputesService, DisputeDto } from './disputes.service';
 /** Reviews; also the SUPPLIER_RATINGS adapter. */
 export { ReviewsService, ReviewDto } from './reviews.service';
 export { ReordersService, ReorderScheduleView, REORDER_QUEUE } from './reorders.service';
-export { ORDER_STATUSES, OrderStatus, ORDER_TRANSITIONS, nextOrderStatus, needsApproval } from './domain/order-lifecycle';
+export { ORDER_STATUSES, OrderStatus, ORDER_TRANSITIONS, nextOrderStatus } from './domain/order-lifecycle';
 export * from './dto/order.dto';
 export * from './dto/dispute.dto';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Page, pageOffset, toPage, TransactionRunner } from '@kontor/platform';
+import type { PaymentTerms } from '@kontor/settlement';
 import { OrderStatus } from './domain/order-lifecycle';
 
 export type OrderSource = 'cart' | 'direct' | 'purchase_intent' | 'reorder';
@@ -44,7 +45,7 @@ export interface Order {
   deliveryCountry: string | null;
   incoterm: string | null;
   paymentMethod: 'invoice' | 'stripe';
-  paymentTerms: 'prepaid' | 'net_15' | 'net_30' | 'net_60';
+  paymentTerms: PaymentTerms;
   paymentStatus: OrderPaymentStatus;
   paymentFailureReason: string | null;
   carrier: string | null;
@@ -90,6 +91,8 @@ export interface OrderFilter {
   buyerCompanyId?: string;
   supplierCompanyId?: string;
   status?: OrderStatus;
+  /** Only orders that were placed (what a supplier may see). */
+  placedOnly?: boolean;
   page: number;
   limit: number;
 }
@@ -176,6 +179,7 @@ export class OrdersRepository {
     if (f.buyerCompanyId) where.push(`buyer_company_id = $${params.push(f.buyerCompanyId)}`);
     if (f.supplierCompanyId) where.push(`supplier_company_id = $${params.push(f.supplierCompanyId)}`);
     if (f.status) where.push(`status = $${params.push(f.status)}`);
+    if (f.placedOnly) where.push('placed_at IS NOT NULL');
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ n }] = await this.q.query(`SELECT count(*)::int AS n FROM orders ${clause}`, params);
     const rows = await this.q.query(`SELECT * FROM orders ${clause} ORDER BY created_at DESC, id LIMIT ${f.limit} OFFSET ${pageOffset(f)}`, params);

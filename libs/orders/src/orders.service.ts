@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CompanyDirectory } from '@kontor/accounts';
+import { CompanyDirectory, needsApproval, needsSecondApprover } from '@kontor/accounts';
 import { ListingPricing, ListingQuote, ListingStock } from '@kontor/listings';
 import { PurchaseIntents } from '@kontor/negotiation';
 import { Notifications } from '@kontor/notifications';
@@ -20,8 +20,9 @@ import {
   ValidationError,
 } from '@kontor/platform';
 import { OrderAccounting, OrderCommission, OrderMoney, PaymentOutcome, PaymentOutcomes, registerWorkers } from '@kontor/settlement';
-import { holdsStock, needsApproval, nextOrderStatus, OrderAction, OrderParty, OrderStatus, OrderTransitionError } from './domain/order-lifecycle';
+import { holdsStock, nextOrderStatus, OrderAction, OrderParty, OrderStatus, OrderTransitionError } from './domain/order-lifecycle';
 import { CheckoutResultDto, OrderDetailsDto, OrderDto, OrderListQuery } from './dto/order.dto';
+import { DisputesRepository } from './disputes.repository';
 import { NewOrder, NewOrderEvent, NewOrderLine, Order, OrderLine, OrderSource, OrdersRepository } from './orders.repository';
 
 export const UNPAID_ORDER_QUEUE = 'orders.unpaid-check';
@@ -43,6 +44,7 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly orders: OrdersRepository,
+    private readonly disputes: DisputesRepository,
     private readonly pricing: ListingPricing,
     private readonly stock: ListingStock,
     private readonly intents: PurchaseIntents,
@@ -97,13 +99,13 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
           sku: q.sku,
           categoryId: q.categoryId,
           quantity: q.quantity,
-          unit: 'unit',
+          unit: q.unit,
           unitPrice: q.unitPrice,
           lineTotal: q.unitPrice * q.quantity,
           priceSource: q.priceSource,
         }));
         const total = lines.reduce((a, l) => a + l.lineTotal, 0);
-        const waitsForApproval = needsApproval({ amount: total, currency: group[0].currency }, buyer.approvalThreshold);
+        const waitsForApproval = needsApproval(buyer, { amount: total, currency: group[0].currency });
         const { order, money } = await this.create(
           {
             buyerCompanyId: actor.companyId,
@@ -254,11 +256,25 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
 
   // ------------------------------------------------------------------ lifecycle
 
+  /**
+   * Which party the actor is to the order. The supplier does not know an order before it is
+   * placed: while it waits for the buyer's internal approval (or after it was rejected or
+   * cancelled there) it is the buyer's alone, and a 404 to the supplier.
+   */
   private partyOf(actor: OrderActor, order: Order): OrderParty {
     if (actor.kind === 'system') return 'system';
     if (actor.kind === 'user' && actor.app === 'buyer' && actor.companyId === order.buyerCompanyId) return 'buyer';
-    if (actor.kind === 'user' && actor.app === 'supplier' && actor.companyId === order.supplierCompanyId) return 'supplier';
+    if (actor.kind === 'user' && actor.app === 'supplier' && actor.companyId === order.supplierCompanyId && order.placedAt) return 'supplier';
     throw new NotFoundError('ORDER_NOT_FOUND', 'Order not found');
+  }
+
+  /** Who hears of a transition: the other company, unless the supplier never saw the order; approval decisions go to the buyer who placed it. */
+  private notificationOf(order: Order, party: OrderParty, action: OrderAction, next: OrderStatus) {
+    const notice = { type: `order.${next}`, title: `Order ${order.number} is ${next.replace('_', ' ')}`, data: { orderId: order.id } };
+    // Approving places the order, and entering `placed` tells the supplier (openMoney): once.
+    if (action === 'approve' || action === 'reject') return order.createdBy ? { ...notice, companyId: order.buyerCompanyId, app: 'buyer' as const, userIds: [order.createdBy] } : null;
+    if (party === 'supplier') return { ...notice, companyId: order.buyerCompanyId, app: 'buyer' as const };
+    return order.placedAt ? { ...notice, companyId: order.supplierCompanyId, app: 'supplier' as const } : null;
   }
 
   private async transition(actor: OrderActor, orderId: string, action: OrderAction, apply: (order: Order, next: OrderStatus) => Promise<Partial<Order>>, eventData: object = {}): Promise<OrderDto> {
@@ -276,8 +292,8 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
       const patch = await apply(order, next);
       await this.orders.update(orderId, { status: next, ...patch });
       await this.orders.addEvent(orderId, `order.${next}`, { kind: actor.kind, id: actor.userId }, eventData);
-      const other = party === 'supplier' ? { companyId: order.buyerCompanyId, app: 'buyer' as const } : { companyId: order.supplierCompanyId, app: 'supplier' as const };
-      await this.notifications.notify({ ...other, type: `order.${next}`, title: `Order ${order.number} is ${next.replace('_', ' ')}`, data: { orderId } });
+      const notice = this.notificationOf(order, party, action, next);
+      if (notice) await this.notifications.notify(notice);
       const updated = (await this.orders.find(orderId))!;
       return (await this.toDtos([updated], party === 'supplier' ? 'supplier' : 'buyer'))[0];
     });
@@ -292,7 +308,13 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
 
   approve(actor: CompanyActor, orderId: string): Promise<OrderDto> {
     if (actor.role !== 'approver') throw new ForbiddenError('APPROVER_ROLE_REQUIRED', 'Only a member with the approver role can approve orders');
-    return this.transition(actor, orderId, 'approve', async (order) => ({ approvalDecidedBy: actor.userId, ...(await this.enterPlaced(order)) }));
+    return this.transition(actor, orderId, 'approve', async (order) => {
+      const buyer = await this.companies.get(order.buyerCompanyId);
+      if (buyer && order.createdBy === actor.userId && needsSecondApprover(buyer, { amount: order.total, currency: order.currency })) {
+        throw new ForbiddenError('FOUR_EYES_REQUIRED', 'Another approver must approve this order: you placed it yourself');
+      }
+      return { approvalDecidedBy: actor.userId, ...(await this.enterPlaced(order)) };
+    });
   }
 
   reject(actor: CompanyActor, orderId: string, reason: string): Promise<OrderDto> {
@@ -325,8 +347,7 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
 
   complete(actor: OrderActor, orderId: string): Promise<OrderDto> {
     return this.transition(actor, orderId, 'complete', async () => {
-      const [{ n }] = await this.tx.manager.query(`SELECT count(*)::int AS n FROM disputes WHERE order_id = $1 AND status = 'open'`, [orderId]);
-      if (n > 0) throw new ConflictError('DISPUTE_OPEN', 'The order has an open dispute');
+      if (await this.disputes.hasOpen(orderId)) throw new ConflictError('DISPUTE_OPEN', 'The order has an open dispute');
       await this.accounting.orderCompleted(orderId);
       return { completedAt: this.clock.now() };
     });
@@ -401,13 +422,13 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
   /** For other use cases of this library: the order if the actor's company is a party to it. */
   async findVisible(actor: CompanyActor, orderId: string, lock = false): Promise<Order> {
     const order = await this.orders.find(orderId, lock);
-    const mine = order && (actor.app === 'buyer' ? order.buyerCompanyId : order.supplierCompanyId) === actor.companyId;
+    const mine = order && (actor.app === 'buyer' ? order.buyerCompanyId === actor.companyId : order.supplierCompanyId === actor.companyId && order.placedAt !== null);
     if (!order || !mine) throw new NotFoundError('ORDER_NOT_FOUND', 'Order not found');
     return order;
   }
 
   async list(actor: Actor, query: OrderListQuery): Promise<Page<OrderDto>> {
-    const scope = actor.kind === 'operator' ? {} : actor.app === 'buyer' ? { buyerCompanyId: actor.companyId } : { supplierCompanyId: actor.companyId };
+    const scope = actor.kind === 'operator' ? {} : actor.app === 'buyer' ? { buyerCompanyId: actor.companyId } : { supplierCompanyId: actor.companyId, placedOnly: true };
     const page = await this.orders.list({ ...query, ...scope });
     return { ...page, items: await this.toDtos(page.items, actor.kind === 'operator' ? 'operator' : actor.app) };
   }

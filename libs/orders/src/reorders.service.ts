@@ -1,10 +1,13 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { CompanyDirectory, CompanyEvents, MemberRemovedEvent } from '@kontor/accounts';
 import { Notifications } from '@kontor/notifications';
 import { Clock, CompanyActor, ConflictError, JobQueue, NotFoundError, TransactionRunner, ValidationError } from '@kontor/platform';
+import { registerWorkers } from '@kontor/settlement';
 import { CheckoutResultDto, ReorderDto, ReorderScheduleDto } from './dto/order.dto';
 import { Order } from './orders.repository';
 import { OrdersService } from './orders.service';
-import { registerWorkers } from '@kontor/settlement';
+import { ReorderSchedule, ReordersRepository } from './reorders.repository';
 
 export const REORDER_QUEUE = 'orders.scheduled-reorder';
 
@@ -21,14 +24,15 @@ export interface ReorderScheduleView {
 /**
  * Repeats a past order at today's prices, now or every N weeks until a date. Each repeat is a new
  * order through approval and stock checks; a repeat that fails is recorded and notified, never skipped silently.
+ * A schedule orders in the name of the member who set it up: it stops when they leave the company.
  */
 @Injectable()
 export class ReordersService implements OnApplicationBootstrap {
-  private readonly logger = new Logger('ReordersService');
-
   constructor(
     private readonly tx: TransactionRunner,
+    private readonly schedules: ReordersRepository,
     private readonly orders: OrdersService,
+    private readonly companies: CompanyDirectory,
     private readonly notifications: Notifications,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
@@ -62,80 +66,95 @@ export class ReordersService implements OnApplicationBootstrap {
     const first = new Date(this.clock.now().getTime() + input.everyWeeks * 7 * 86_400_000);
     if (until < first) throw ValidationError.field('until', 'must leave room for at least one repeat');
     const id = await this.tx.run(async () => {
-      const [row] = await this.tx.manager.query(
-        `INSERT INTO reorder_schedules (source_order_id, buyer_company_id, created_by, every_weeks, until, next_run_at, po_number) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [orderId, actor.companyId, actor.userId, input.everyWeeks, until, first, input.poNumber ?? null],
-      );
-      await this.jobs.send(REORDER_QUEUE, { scheduleId: row.id, scheduledFor: first.toISOString() }, { startAfter: first, singletonKey: `${row.id}:${first.toISOString()}` });
-      return row.id as string;
+      const id = await this.schedules.insert({ sourceOrderId: orderId, buyerCompanyId: actor.companyId, createdBy: actor.userId, everyWeeks: input.everyWeeks, until, nextRunAt: first, poNumber: input.poNumber ?? null });
+      await this.jobs.send(REORDER_QUEUE, { scheduleId: id, scheduledFor: first.toISOString() }, { startAfter: first, singletonKey: `${id}:${first.toISOString()}` });
+      return id;
     });
     return this.view(actor, id);
   }
 
   async list(actor: CompanyActor): Promise<ReorderScheduleView[]> {
-    const rows = await this.tx.manager.query('SELECT id FROM reorder_schedules WHERE buyer_company_id = $1 ORDER BY created_at DESC', [actor.companyId]);
-    return Promise.all(rows.map((r: { id: string }) => this.view(actor, r.id)));
+    return Promise.all((await this.schedules.idsOfCompany(actor.companyId)).map((id) => this.view(actor, id)));
   }
 
   async stop(actor: CompanyActor, scheduleId: string): Promise<ReorderScheduleView> {
     await this.tx.run(async () => {
-      const [[row]] = await this.tx.manager.query('UPDATE reorder_schedules SET active = false, next_run_at = NULL WHERE id = $1 AND buyer_company_id = $2 RETURNING id', [scheduleId, actor.companyId]);
-      if (!row) throw new NotFoundError('REORDER_SCHEDULE_NOT_FOUND', 'Reorder schedule not found');
+      if (!(await this.schedules.stopOwned(actor.companyId, scheduleId))) throw new NotFoundError('REORDER_SCHEDULE_NOT_FOUND', 'Reorder schedule not found');
     });
     return this.view(actor, scheduleId);
   }
 
   async view(actor: CompanyActor, id: string): Promise<ReorderScheduleView> {
-    const [s] = await this.tx.manager.query('SELECT * FROM reorder_schedules WHERE id = $1 AND buyer_company_id = $2', [id, actor.companyId]);
+    const s = await this.schedules.findOwned(actor.companyId, id);
     if (!s) throw new NotFoundError('REORDER_SCHEDULE_NOT_FOUND', 'Reorder schedule not found');
-    const runs = await this.tx.manager.query('SELECT * FROM reorder_runs WHERE schedule_id = $1 ORDER BY scheduled_for', [id]);
+    const runs = await this.schedules.runs(id);
     return {
       id: s.id,
-      sourceOrderId: s.source_order_id,
-      everyWeeks: s.every_weeks,
-      until: new Date(s.until).toISOString(),
-      nextRunAt: s.next_run_at ? new Date(s.next_run_at).toISOString() : null,
+      sourceOrderId: s.sourceOrderId,
+      everyWeeks: s.everyWeeks,
+      until: s.until.toISOString(),
+      nextRunAt: s.nextRunAt?.toISOString() ?? null,
       active: s.active,
-      runs: runs.map((r: any) => ({ scheduledFor: new Date(r.scheduled_for).toISOString(), status: r.status, orderId: r.order_id, reason: r.reason })),
+      runs: runs.map((r) => ({ scheduledFor: r.scheduledFor.toISOString(), status: r.status, orderId: r.orderId, reason: r.reason })),
     };
   }
 
   /** Runs every schedule that is due by the clock (the jobs are the normal path; this catches up). */
   async runDue(): Promise<number> {
-    const rows = await this.tx.manager.query('SELECT id, next_run_at FROM reorder_schedules WHERE active AND next_run_at <= $1', [this.clock.now()]);
-    for (const r of rows) await this.runScheduled(r.id, new Date(r.next_run_at));
-    return rows.length;
+    const due = await this.schedules.due(this.clock.now());
+    for (const d of due) await this.runScheduled(d.id, d.nextRunAt);
+    return due.length;
+  }
+
+  /** A member who leaves takes their schedules with them: nobody orders in the company's name on their behalf. */
+  @OnEvent(CompanyEvents.memberRemoved, { async: true, promisify: true })
+  async onMemberRemoved(event: MemberRemovedEvent): Promise<void> {
+    await this.tx.run(async () => {
+      const stopped = await this.schedules.stopOfMember(event.companyId, event.userId);
+      if (stopped.length) await this.notifications.notify({ companyId: event.companyId, app: 'buyer', type: 'reorder.stopped', title: `${stopped.length} scheduled reorder(s) stopped: the member who set them up left the company`, data: { scheduleIds: stopped } });
+    });
   }
 
   /** One repeat of a schedule; at most once per (schedule, date) thanks to uq_reorder_run. */
   async runScheduled(scheduleId: string, scheduledFor: Date): Promise<'placed' | 'failed' | 'skipped'> {
-    const [s] = await this.tx.manager.query('SELECT * FROM reorder_schedules WHERE id = $1', [scheduleId]);
+    const s = await this.schedules.find(scheduleId);
     if (!s || !s.active) return 'skipped';
-    const [done] = await this.tx.manager.query('SELECT 1 FROM reorder_runs WHERE schedule_id = $1 AND scheduled_for = $2', [scheduleId, scheduledFor]);
-    if (done) return 'skipped';
-    const membership = await this.tx.manager.query('SELECT role FROM memberships WHERE user_id = $1 AND company_id = $2', [s.created_by, s.buyer_company_id]).catch(() => []);
-    const actor: CompanyActor = { kind: 'user', userId: s.created_by, companyId: s.buyer_company_id, role: membership[0]?.role ?? 'member', app: 'buyer' };
+    if (await this.schedules.hasRun(scheduleId, scheduledFor)) return 'skipped';
+    const role = await this.companies.memberRole(s.buyerCompanyId, s.createdBy);
+    if (!role) return this.stopOrphaned(s, scheduledFor);
+    const actor: CompanyActor = { kind: 'user', userId: s.createdBy, companyId: s.buyerCompanyId, role, app: 'buyer' };
     let outcome: 'placed' | 'failed';
     try {
       await this.tx.run(async () => {
-        const result = await this.reorder(actor, s.source_order_id, { poNumber: s.po_number ?? undefined });
-        await this.tx.manager.query(`INSERT INTO reorder_runs (schedule_id, scheduled_for, status, order_id) VALUES ($1, $2, 'placed', $3)`, [scheduleId, scheduledFor, result.orders[0].id]);
+        const result = await this.reorder(actor, s.sourceOrderId, { poNumber: s.poNumber ?? undefined });
+        await this.schedules.recordPlaced(scheduleId, scheduledFor, result.orders[0].id);
       });
       outcome = 'placed';
     } catch (error) {
       const reason = (error as Error).message;
       await this.tx.run(async () => {
-        await this.tx.manager.query(`INSERT INTO reorder_runs (schedule_id, scheduled_for, status, reason) VALUES ($1, $2, 'failed', $3) ON CONFLICT DO NOTHING`, [scheduleId, scheduledFor, reason]);
-        await this.notifications.notify({ companyId: s.buyer_company_id, app: 'buyer', userIds: [s.created_by], type: 'reorder.failed', title: 'A scheduled reorder could not be placed', body: reason, data: { scheduleId, sourceOrderId: s.source_order_id } });
+        await this.schedules.recordFailed(scheduleId, scheduledFor, reason);
+        await this.notifications.notify({ companyId: s.buyerCompanyId, app: 'buyer', userIds: [s.createdBy], type: 'reorder.failed', title: 'A scheduled reorder could not be placed', body: reason, data: { scheduleId, sourceOrderId: s.sourceOrderId } });
       });
       outcome = 'failed';
     }
-    const next = new Date(scheduledFor.getTime() + s.every_weeks * 7 * 86_400_000);
+    const next = new Date(scheduledFor.getTime() + s.everyWeeks * 7 * 86_400_000);
     await this.tx.run(async () => {
-      const more = next <= new Date(s.until);
-      await this.tx.manager.query('UPDATE reorder_schedules SET next_run_at = $2, active = $3 WHERE id = $1', [scheduleId, more ? next : null, more]);
+      const more = next <= s.until;
+      await this.schedules.setNextRun(scheduleId, more ? next : null);
       if (more) await this.jobs.send(REORDER_QUEUE, { scheduleId, scheduledFor: next.toISOString() }, { startAfter: next, singletonKey: `${scheduleId}:${next.toISOString()}` });
     });
     return outcome;
+  }
+
+  /** A schedule whose member is gone (left before the event reached us, or removed by other means) stops here, recorded. */
+  private async stopOrphaned(s: ReorderSchedule, scheduledFor: Date): Promise<'failed'> {
+    const reason = 'The member who set up this schedule is no longer in the company';
+    await this.tx.run(async () => {
+      await this.schedules.recordFailed(s.id, scheduledFor, reason);
+      await this.schedules.setNextRun(s.id, null);
+      await this.notifications.notify({ companyId: s.buyerCompanyId, app: 'buyer', type: 'reorder.stopped', title: 'A scheduled reorder stopped', body: reason, data: { scheduleIds: [s.id], sourceOrderId: s.sourceOrderId } });
+    });
+    return 'failed';
   }
 }

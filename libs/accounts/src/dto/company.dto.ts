@@ -28,6 +28,7 @@ export class CompanyDto {
   @ApiProperty() suspended: boolean;
   @ApiProperty() requireTwoFactor: boolean;
   @ApiProperty({ type: MoneyDto, nullable: true, description: 'Awards and orders above this total need an approver' }) approvalThreshold: MoneyDto | null;
+  @ApiProperty({ description: 'Above the approval threshold, the approver must be someone other than the person who placed the order or asked for the award' }) fourEyesApproval: boolean;
   @ApiProperty() createdAt: string;
 
   static from(c: CompanyEntity): CompanyDto {
@@ -43,6 +44,7 @@ export class CompanyDto {
       suspended: c.suspended,
       requireTwoFactor: c.requireTwoFactor,
       approvalThreshold: c.approvalThresholdAmount === null ? null : { amount: c.approvalThresholdAmount, currency: c.approvalThresholdCurrency! },
+      fourEyesApproval: c.fourEyesApproval,
       createdAt: c.createdAt.toISOString(),
     };
   }
@@ -74,6 +76,11 @@ export class UpdateCompanyDto {
   @ValidateNested()
   @Type(() => MoneyDto)
   approvalThreshold?: MoneyDto | null;
+
+  @ApiPropertyOptional({ description: 'Buyer companies: above the approval threshold, nobody approves their own order or award (default true)' })
+  @IsOptional()
+  @IsBoolean()
+  fourEyesApproval?: boolean;
 }
 
 export class MemberDto {

@@ -48,6 +48,10 @@ export class CompanyEntity {
   @Column({ name: 'approval_threshold_currency', type: 'char', length: 3, nullable: true })
   approvalThresholdCurrency: string | null;
 
+  /** Buyer setting: above the threshold, the approver must not be the person who asked. */
+  @Column({ name: 'four_eyes_approval', type: 'boolean', default: true })
+  fourEyesApproval: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

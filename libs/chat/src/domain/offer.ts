@@ -1,6 +1,8 @@
 import { ValidationError } from '@kontor/platform';
+import { PAYMENT_TERMS } from '@kontor/settlement';
 
-export const OFFER_PAYMENT_TERMS = ['prepaid', 'net_15', 'net_30', 'net_60'] as const;
+/** An offer names one of the payment terms settlement knows. */
+export const OFFER_PAYMENT_TERMS = PAYMENT_TERMS;
 
 /** A structured counter-offer carried by a message: prices per RFQ line and, optionally, quantity, lead time and payment terms. */
 export interface Offer {

@@ -49,10 +49,3 @@ export function allocateAward(rfqLineIds: string[], quotes: AwardableQuote[], re
 export function allocationTotal(allocations: Allocation[]): number {
   return allocations.reduce((s, a) => s + a.unitPrice * a.quantity, 0);
 }
-
-/** Whether an award of this total must wait for an approver (a threshold in another currency always does: no FX here). */
-export function needsApproval(threshold: { amount: number; currency: string } | null, total: { amount: number; currency: string }): boolean {
-  if (!threshold) return false;
-  if (threshold.currency !== total.currency) return true;
-  return total.amount > threshold.amount;
-}

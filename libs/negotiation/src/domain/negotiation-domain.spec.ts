@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import fc from 'fast-check';
-import { allocateAward, needsApproval } from './award-allocation';
+import { allocateAward } from './award-allocation';
 import { compareQuotes, ComparableQuote } from './quote-comparison';
 import { normalizeQuoteLines, quoteTotal, unitPriceAt } from './quote-pricing';
 import { diffRevisions, RevisionSnapshot } from './revision-diff';
@@ -127,13 +127,6 @@ describe('award allocation', () => {
     expect(() => allocateAward(['a'], [q('1', { a: 1 }, { status: 'withdrawn' })], { quoteId: '1' }, now)).toThrow(/withdrawn/);
     expect(() => allocateAward(['a'], [q('1', { a: 1 }, { validUntil: now })], { quoteId: '1' }, now)).toThrow(/expired/);
     expect(() => allocateAward(['a', 'b'], [q('1', { a: 1, b: 1 })], { lines: [{ rfqLineId: 'a', quoteId: '1' }] }, now)).toThrow(/every line/);
-  });
-
-  it('needs approval above the threshold, and always for a threshold in another currency', () => {
-    expect(needsApproval(null, { amount: 10 ** 9, currency: 'EUR' })).toBe(false);
-    expect(needsApproval({ amount: 100, currency: 'EUR' }, { amount: 100, currency: 'EUR' })).toBe(false);
-    expect(needsApproval({ amount: 100, currency: 'EUR' }, { amount: 101, currency: 'EUR' })).toBe(true);
-    expect(needsApproval({ amount: 100, currency: 'USD' }, { amount: 1, currency: 'EUR' })).toBe(true);
   });
 });
 

@@ -1,7 +1,8 @@
 import { ConflictError } from '@kontor/platform';
+import { PAYMENT_TERMS, PaymentTerms } from '@kontor/settlement';
 
-export const PAYMENT_TERMS = ['prepaid', 'net_15', 'net_30', 'net_60'] as const;
-export type PaymentTerms = (typeof PAYMENT_TERMS)[number];
+/** Payment terms are settlement's (it computes the due dates); RFQs and quotes name one of them. */
+export { PAYMENT_TERMS, PaymentTerms };
 export type RfqKind = 'rfq' | 'sample';
 export const RFQ_STATUSES = ['draft', 'open', 'closed', 'awarded', 'cancelled', 'expired'] as const;
 export type RfqStatus = (typeof RFQ_STATUSES)[number];

@@ -54,10 +54,3 @@ export function holdsStock(status: OrderStatus): boolean {
 export function isOnLedger(status: OrderStatus): boolean {
   return ['placed', 'confirmed', 'shipped', 'delivered', 'completed'].includes(status);
 }
-
-/** Whether an order of this total needs an approver under the buyer's threshold (a threshold in another currency always does). */
-export function needsApproval(total: { amount: number; currency: string }, threshold: { amount: number; currency: string } | null): boolean {
-  if (!threshold) return false;
-  if (threshold.currency !== total.currency) return true;
-  return total.amount > threshold.amount;
-}

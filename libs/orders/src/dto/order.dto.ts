@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '@kontor/platform';
-import type { OrderMoney } from '@kontor/settlement';
+import { PAYMENT_TERMS, PaymentTerms, type OrderMoney } from '@kontor/settlement';
 import { ORDER_STATUSES, OrderStatus } from '../domain/order-lifecycle';
 import type { Order } from '../orders.repository';
 
@@ -27,10 +27,10 @@ export class OrderDetailsDto {
   @IsIn(['invoice', 'stripe'])
   paymentMethod?: 'invoice' | 'stripe';
 
-  @ApiPropertyOptional({ enum: ['prepaid', 'net_15', 'net_30', 'net_60'], default: 'net_30', description: 'Invoice payment terms (card payments are prepaid)' })
+  @ApiPropertyOptional({ enum: PAYMENT_TERMS, default: 'net_30', description: 'Invoice payment terms (card payments are prepaid)' })
   @IsOptional()
-  @IsIn(['prepaid', 'net_15', 'net_30', 'net_60'])
-  paymentTerms?: 'prepaid' | 'net_15' | 'net_30' | 'net_60';
+  @IsIn(PAYMENT_TERMS)
+  paymentTerms?: PaymentTerms;
 }
 
 export class CheckoutDto extends OrderDetailsDto {}
@@ -143,7 +143,7 @@ export class OrderDto {
   @ApiProperty({ nullable: true, type: String }) deliveryAddress: string | null;
   @ApiProperty({ nullable: true, type: String }) deliveryCountry: string | null;
   @ApiProperty() paymentMethod: string;
-  @ApiProperty() paymentTerms: string;
+  @ApiProperty({ enum: PAYMENT_TERMS }) paymentTerms: PaymentTerms;
   @ApiProperty() paymentStatus: string;
   @ApiProperty({ nullable: true, type: String }) paymentFailureReason: string | null;
   @ApiProperty({ nullable: true, type: String }) carrier: string | null;
