@@ -65,12 +65,13 @@ export class InvitationsService {
         invitedBy: actor.userId,
         expiresAt: new Date(this.clock.now().getTime() + this.config.invitationTtlHours * 3_600_000),
       });
-      const link = `${this.config.publicUrls[actor.app]}/invitations/accept?token=${token}`;
+      // The portal's accept page (the web UI under /app/); the mail also names the API call for clients without it.
+      const link = `${this.config.publicUrls[actor.app]}/app/invitations/accept?token=${token}`;
       this.tx.afterCommit(() =>
         this.mail.send({
           to: email,
           subject: `You are invited to join ${company.legalName} on Kontor`,
-          text: `You have been invited to join ${company.legalName} as ${input.role}.\nAccept before ${created.expiresAt.toISOString()}: ${link}\n(API: POST /invitations/accept with {"token": "${token}"})`,
+          text: `You have been invited to join ${company.legalName} as ${input.role}.\nAccept before ${created.expiresAt.toISOString()}: ${link}\n(Without the web app: POST ${this.config.publicUrls[actor.app]}/invitations/accept with {"token": "${token}", "password": "...", "fullName": "..."}; fullName only for a new account)`,
         }),
       );
       return created;
