@@ -215,6 +215,18 @@ export class OrdersRepository {
     return rows.map((r: any) => ({ type: r.type, actorKind: r.actor_kind, actorId: r.actor_id, data: r.data, at: new Date(r.created_at).toISOString() }));
   }
 
+  /** Completed orders that a settlement run with this cutoff leaves alone: still in the hold (and the earliest completion), or not paid. */
+  async notYetSettleable(cutoff: Date): Promise<{ withinHold: number; firstCompletedAt: Date | null; unpaid: number }> {
+    const [row]: Array<{ within_hold: number; first_completed_at: Date | null; unpaid: number }> = await this.q.query(
+      `SELECT count(*) FILTER (WHERE payment_status = 'paid' AND completed_at > $1)::int AS within_hold,
+              min(completed_at) FILTER (WHERE payment_status = 'paid' AND completed_at > $1) AS first_completed_at,
+              count(*) FILTER (WHERE payment_status <> 'paid')::int AS unpaid
+         FROM orders WHERE status = 'completed'`,
+      [cutoff],
+    );
+    return { withinHold: row.within_hold, firstCompletedAt: row.first_completed_at ? new Date(row.first_completed_at) : null, unpaid: row.unpaid };
+  }
+
   /** Ids of orders still unpaid (prepaid terms or card) placed before `before` and not yet shipped. */
   async unpaidBefore(before: Date): Promise<string[]> {
     const rows = await this.q.query(

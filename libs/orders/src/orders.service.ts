@@ -419,6 +419,13 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
     return { ...dto, events: await this.orders.events(orderId) };
   }
 
+  /** Why completed orders are not paid out yet at this hold: how many are still within it and when the first leaves it, how many are unpaid. */
+  async settlementBacklog(holdDays: number): Promise<{ withinHold: number; nextPayableAt: Date | null; unpaid: number }> {
+    const cutoff = new Date(this.clock.now().getTime() - holdDays * 86_400_000);
+    const b = await this.orders.notYetSettleable(cutoff);
+    return { withinHold: b.withinHold, nextPayableAt: b.firstCompletedAt ? new Date(b.firstCompletedAt.getTime() + holdDays * 86_400_000) : null, unpaid: b.unpaid };
+  }
+
   /** For other use cases of this library: the order if the actor's company is a party to it. */
   async findVisible(actor: CompanyActor, orderId: string, lock = false): Promise<Order> {
     const order = await this.orders.find(orderId, lock);
