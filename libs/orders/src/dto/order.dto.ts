@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '@kontor/platform';
@@ -64,6 +64,8 @@ export class CartItemDto {
   quantity: number;
 }
 
+/** Named apart from negotiation's ReasonDto: one OpenAPI document holds both. */
+@ApiSchema({ name: 'OrderReasonDto' })
 export class ReasonDto {
   @ApiProperty({ minLength: 3, maxLength: 1000 })
   @IsString()
