@@ -46,6 +46,10 @@ describe('buyer repeats past orders, now or on a schedule', () => {
     advance(7 * 86_400_000);
     await reorders.runDue();
     await platform.admin.post(`/companies/${m.buyer.companyId}/reactivate`, {}, { token: m.operator.token });
+    // Suspension ended the buyer's sessions; the reactivated buyer signs in again.
+    const again = await platform.buyer.post('/auth/sign-in', { email: m.buyer.email, password: m.buyer.password });
+    expect(again.status).toBe(200);
+    m.buyer.token = again.body.accessToken;
     advance(7 * 86_400_000);
     await reorders.runDue();
 
