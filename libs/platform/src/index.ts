@@ -41,3 +41,4 @@ export const platformMigrations = [PlatformBase1795000000000];
 export * from './http/app-definition';
 export * from './http/run-standalone';
 export * from './database/migrate';
+export * from './dto/presence.decorators';

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsISO31661Alpha2, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsISO31661Alpha2,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { Optional } from '@kontor/platform';
 
 export class CompanyInputDto {
   @ApiProperty({ maxLength: 200, example: 'Acme Industrial GmbH' })
@@ -55,7 +67,7 @@ export class SignInDto {
   password: string;
 
   @ApiPropertyOptional({ description: 'Company to act in when the user belongs to several' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   companyId?: string;
 }

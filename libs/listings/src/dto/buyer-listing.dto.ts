@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { Optional } from '@kontor/platform';
 import type { Availability, ListingKind, PricingUnit } from '../domain/listing-content';
 import type { PriceTier } from '../domain/price-tiers';
 
 export class QuantityQuery {
   @ApiPropertyOptional({ minimum: 1, default: 1, description: 'Quantity to price at (quoted at the MOQ when below it)' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Optional } from '@kontor/platform';
 
 export class CategoryDto {
   @ApiProperty() id: string;
@@ -17,10 +18,10 @@ export class CreateCategoryDto {
 
   @ApiProperty({ maxLength: 100 }) @IsString() @Length(1, 100) name: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @Optional() @IsUUID() parentId?: string | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: 50 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -30,14 +31,14 @@ export class CreateCategoryDto {
 
 export class UpdateCategoryDto {
   @ApiPropertyOptional({ pattern: '^[a-z0-9-]{1,60}$' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[a-z0-9-]{1,60}$/, { message: 'slug must be 1-60 lowercase letters, digits or dashes' })
   slug?: string;
 
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @Length(1, 100) name?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @Optional() @IsString() @Length(1, 100) name?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: 50 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })

@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -15,10 +14,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import { Nullable, Optional, PageQuery } from '@kontor/platform';
 import { AVAILABILITIES, Availability, LISTING_LIMITS, ListingContent, ListingKind, PRICING_UNITS, PricingUnit } from '../domain/listing-content';
 import { LISTING_STATUSES, ListingStatus } from '../domain/listing-lifecycle';
 import { MAX_PRICE_TIERS } from '../domain/price-tiers';
@@ -31,28 +29,27 @@ export class PriceTierDto {
 /** Shape checks only; business rules (tiers, services, countries) live in validateListingContent so CSV rows get the same ones. */
 export class ListingFieldsDto {
   @ApiPropertyOptional({ maxLength: 64, nullable: true, description: 'Supplier SKU, unique per supplier; used by CSV upserts' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @Length(1, 64)
   sku?: string | null;
 
-  @ApiPropertyOptional({ maxLength: LISTING_LIMITS.title }) @IsOptional() @IsString() @MaxLength(LISTING_LIMITS.title) title?: string;
-  @ApiPropertyOptional({ maxLength: LISTING_LIMITS.description }) @IsOptional() @IsString() @MaxLength(LISTING_LIMITS.description) description?: string;
-  @ApiPropertyOptional({ enum: ['good', 'service'] }) @IsOptional() @IsIn(['good', 'service']) kind?: ListingKind;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
+  @ApiPropertyOptional({ maxLength: LISTING_LIMITS.title }) @Optional() @IsString() @MaxLength(LISTING_LIMITS.title) title?: string;
+  @ApiPropertyOptional({ maxLength: LISTING_LIMITS.description }) @Optional() @IsString() @MaxLength(LISTING_LIMITS.description) description?: string;
+  @ApiPropertyOptional({ enum: ['good', 'service'] }) @Optional() @IsIn(['good', 'service']) kind?: ListingKind;
+  @ApiPropertyOptional() @Optional() @IsUUID() categoryId?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, description: `Free key/value attributes (at most ${LISTING_LIMITS.attributes})` })
-  @IsOptional()
+  @Optional()
   @IsObject()
   attributes?: Record<string, string>;
 
-  @ApiPropertyOptional({ maxLength: 30, example: 'piece' }) @IsOptional() @IsString() @Length(1, 30) unit?: string;
-  @ApiPropertyOptional({ minimum: 1, description: 'Minimum order quantity' }) @IsOptional() @IsInt() @Min(1) @Max(1_000_000_000) moq?: number;
-  @ApiPropertyOptional({ example: 'EUR', description: 'ISO 4217; all tiers are in this currency' }) @IsOptional() @IsString() @Length(3, 3) currency?: string;
+  @ApiPropertyOptional({ maxLength: 30, example: 'piece' }) @Optional() @IsString() @Length(1, 30) unit?: string;
+  @ApiPropertyOptional({ minimum: 1, description: 'Minimum order quantity' }) @Optional() @IsInt() @Min(1) @Max(1_000_000_000) moq?: number;
+  @ApiPropertyOptional({ example: 'EUR', description: 'ISO 4217; all tiers are in this currency' }) @Optional() @IsString() @Length(3, 3) currency?: string;
 
   @ApiPropertyOptional({ type: [PriceTierDto], maxItems: MAX_PRICE_TIERS })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_PRICE_TIERS)
@@ -60,41 +57,38 @@ export class ListingFieldsDto {
   @Type(() => PriceTierDto)
   priceTiers?: PriceTierDto[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 3650 }) @IsOptional() @IsInt() @Min(0) @Max(3650) leadTimeDays?: number;
-  @ApiPropertyOptional({ enum: AVAILABILITIES }) @IsOptional() @IsIn(AVAILABILITIES) availability?: Availability;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3650 }) @Optional() @IsInt() @Min(0) @Max(3650) leadTimeDays?: number;
+  @ApiPropertyOptional({ enum: AVAILABILITIES }) @Optional() @IsIn(AVAILABILITIES) availability?: Availability;
 
   @ApiPropertyOptional({ nullable: true, minimum: 0, description: 'Units in stock; null = not tracked. Changing it does not need review.' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsInt()
   @Min(0)
   @Max(1_000_000_000)
   stockCount?: number | null;
 
   @ApiPropertyOptional({ enum: PRICING_UNITS, nullable: true, description: 'Services only' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsIn(PRICING_UNITS)
   pricingUnit?: PricingUnit | null;
 
-  @ApiPropertyOptional({ example: 'DE' }) @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'dispatchCountry must be an ISO 3166-1 alpha-2 code' }) dispatchCountry?: string;
+  @ApiPropertyOptional({ example: 'DE' }) @Optional() @Matches(/^[A-Z]{2}$/, { message: 'dispatchCountry must be an ISO 3166-1 alpha-2 code' }) dispatchCountry?: string;
 
   @ApiPropertyOptional({ nullable: true, maxLength: 100 })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsString()
   @MaxLength(100)
   dispatchRegion?: string | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: LISTING_LIMITS.imageUrls })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(LISTING_LIMITS.imageUrls)
   @IsString({ each: true })
   imageUrls?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: LISTING_LIMITS.certifications, example: ['ISO 9001'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(LISTING_LIMITS.certifications)
   @IsString({ each: true })
@@ -106,10 +100,10 @@ export class CreateListingDto extends ListingFieldsDto {}
 export class UpdateListingDto extends ListingFieldsDto {}
 
 export class OwnListingsQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: LISTING_STATUSES }) @IsOptional() @IsIn(LISTING_STATUSES) status?: ListingStatus;
-  @ApiPropertyOptional({ enum: ['good', 'service'] }) @IsOptional() @IsIn(['good', 'service']) kind?: ListingKind;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ enum: LISTING_STATUSES }) @Optional() @IsIn(LISTING_STATUSES) status?: ListingStatus;
+  @ApiPropertyOptional({ enum: ['good', 'service'] }) @Optional() @IsIn(['good', 'service']) kind?: ListingKind;
+  @ApiPropertyOptional() @Optional() @IsUUID() categoryId?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @Optional() @IsString() @MaxLength(100) q?: string;
 }
 
 export class ListingDto {
@@ -129,7 +123,7 @@ export class ListingDto {
 
 export class ImportQuery {
   @ApiPropertyOptional({ description: 'Submit every created or updated row for review', enum: ['true', 'false'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['true', 'false'])
   submit?: 'true' | 'false';
 }

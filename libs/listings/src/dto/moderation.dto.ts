@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsString, IsUUID, Length } from 'class-validator';
+import { Optional, PageQuery } from '@kontor/platform';
 import type { ListingContent } from '../domain/listing-content';
 
 export class RejectListingDto {
@@ -17,12 +17,12 @@ export class BulkApproveDto {
 }
 
 export class ModerationLogQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() listingId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() operatorId?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() listingId?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() operatorId?: string;
 }
 
 export class UpdatePlatformSettingsDto {
-  @ApiPropertyOptional({ description: 'Show listings of suppliers that are not verified' }) @IsOptional() @IsBoolean() allowUnverifiedSuppliers?: boolean;
+  @ApiPropertyOptional({ description: 'Show listings of suppliers that are not verified' }) @Optional() @IsBoolean() allowUnverifiedSuppliers?: boolean;
 }
 
 export interface ContentChange {

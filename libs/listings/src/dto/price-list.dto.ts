@@ -1,14 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Nullable, Optional, PageQuery } from '@kontor/platform';
 import { PriceTierDto } from './listing.dto';
 
 export class PriceListEntryInputDto {
   @ApiProperty() @IsUUID() listingId: string;
 
   @ApiPropertyOptional({ type: [PriceTierDto], description: 'Own tiers in the listing currency (exclusive with discountBasisPoints)' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -16,7 +27,7 @@ export class PriceListEntryInputDto {
   tiers?: PriceTierDto[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 10000, description: 'Discount off the public tiers in basis points (250 = 2.5%)' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(10000)
@@ -26,8 +37,8 @@ export class PriceListEntryInputDto {
 export class CreatePriceListDto {
   @ApiProperty() @IsUUID() buyerCompanyId: string;
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(1, 200) name: string;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString() validFrom?: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString() validUntil?: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) @Nullable() @IsDateString() validFrom?: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) @Nullable() @IsDateString() validUntil?: string | null;
 
   @ApiProperty({ type: [PriceListEntryInputDto], maxItems: 1000 })
   @IsArray()
@@ -38,12 +49,12 @@ export class CreatePriceListDto {
 }
 
 export class UpdatePriceListDto {
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString() validFrom?: string | null;
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsDateString() validUntil?: string | null;
+  @ApiPropertyOptional({ maxLength: 200 }) @Optional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) @Nullable() @IsDateString() validFrom?: string | null;
+  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) @Nullable() @IsDateString() validUntil?: string | null;
 
   @ApiPropertyOptional({ type: [PriceListEntryInputDto], maxItems: 1000, description: 'Replaces all entries when present' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
@@ -52,7 +63,7 @@ export class UpdatePriceListDto {
 }
 
 export class PriceListQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() buyerCompanyId?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() buyerCompanyId?: string;
 }
 
 export class PriceListDto {

@@ -10,7 +10,6 @@ import {
   IsIn,
   IsInt,
   IsISO31661Alpha2,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -21,7 +20,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import { Optional, PageQuery } from '@kontor/platform';
 import { PAYMENT_TERMS, PaymentTerms, RFQ_STATUSES, RfqKind, RfqStatus } from '../domain/rfq-lifecycle';
 
 export class RequiredAttributeDto {
@@ -31,18 +30,18 @@ export class RequiredAttributeDto {
 
 export class RfqLineInputDto {
   @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500) description: string;
-  @ApiPropertyOptional({ description: 'A published listing this line refers to' }) @IsOptional() @IsUUID() listingId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
+  @ApiPropertyOptional({ description: 'A published listing this line refers to' }) @Optional() @IsUUID() listingId?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() categoryId?: string;
   @ApiProperty({ minimum: 1, maximum: 10_000_000 }) @IsInt() @Min(1) @Max(10_000_000) quantity: number;
   @ApiProperty({ maxLength: 20, example: 'pcs' }) @IsString() @Length(1, 20) unit: string;
   @ApiPropertyOptional({ description: 'Target unit price in minor units of the RFQ currency', minimum: 0 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   targetUnitPrice?: number;
   @ApiPropertyOptional({ type: [RequiredAttributeDto], maxItems: 20 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -52,22 +51,22 @@ export class RfqLineInputDto {
 
 export class CreateRfqDto {
   @ApiPropertyOptional({ enum: ['rfq', 'sample'], default: 'rfq', description: 'sample: a small-quantity sample request before a bulk order' })
-  @IsOptional()
+  @Optional()
   @IsIn(['rfq', 'sample'])
   kind?: RfqKind;
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(3, 200) title: string;
-  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @Optional() @IsString() @MaxLength(5000) description?: string;
   @ApiProperty({ example: 'EUR' }) @Matches(/^[A-Z]{3}$/, { message: 'currency must be a 3-letter ISO 4217 code' }) currency: string;
   @ApiProperty({ example: 'DE' }) @IsISO31661Alpha2() deliveryCountry: string;
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) deliveryAddress?: string;
+  @ApiPropertyOptional({ maxLength: 500 }) @Optional() @IsString() @MaxLength(500) deliveryAddress?: string;
   @ApiPropertyOptional({ example: '2027-03-01', description: 'Date the goods are needed by' })
-  @IsOptional()
+  @Optional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'neededBy must be a date YYYY-MM-DD' })
   neededBy?: string;
   @ApiProperty({ description: 'ISO 8601 time after which no quotes are accepted' }) @IsDateString() responseDeadline: string;
-  @ApiPropertyOptional({ enum: PAYMENT_TERMS }) @IsOptional() @IsIn(PAYMENT_TERMS) paymentTerms?: PaymentTerms;
+  @ApiPropertyOptional({ enum: PAYMENT_TERMS }) @Optional() @IsIn(PAYMENT_TERMS) paymentTerms?: PaymentTerms;
   @ApiPropertyOptional({ type: [String], maxItems: 20 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
@@ -81,20 +80,20 @@ export class CreateRfqDto {
   @Type(() => RfqLineInputDto)
   lines: RfqLineInputDto[];
   @ApiPropertyOptional({ type: [String], maxItems: 100, description: 'Supplier companies invited by id' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
   invitedSupplierIds?: string[];
   @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'With openToCategories: every verified supplier of these categories receives the RFQ' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   categoryIds?: string[];
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() openToCategories?: boolean;
+  @ApiPropertyOptional({ default: false }) @Optional() @IsBoolean() openToCategories?: boolean;
   @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'Suppliers not on Kontor yet: they get a single-use sign-up link for this RFQ' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsEmail({}, { each: true })
@@ -105,8 +104,8 @@ export class CreateRfqDto {
 export class UpdateRfqDto extends PartialType(CreateRfqDto) {}
 
 export class AddRecipientsDto {
-  @ApiPropertyOptional({ type: [String], maxItems: 100 }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) invitedSupplierIds?: string[];
-  @ApiPropertyOptional({ type: [String], maxItems: 20 }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsEmail({}, { each: true }) inviteEmails?: string[];
+  @ApiPropertyOptional({ type: [String], maxItems: 100 }) @Optional() @IsArray() @ArrayMaxSize(100) @IsUUID('all', { each: true }) invitedSupplierIds?: string[];
+  @ApiPropertyOptional({ type: [String], maxItems: 20 }) @Optional() @IsArray() @ArrayMaxSize(20) @IsEmail({}, { each: true }) inviteEmails?: string[];
 }
 
 export class ReasonDto {
@@ -114,11 +113,11 @@ export class ReasonDto {
 }
 
 export class OptionalReasonDto {
-  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @Length(1, 1000) reason?: string;
+  @ApiPropertyOptional({ maxLength: 1000 }) @Optional() @IsString() @Length(1, 1000) reason?: string;
 }
 
 export class RfqListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: RFQ_STATUSES }) @IsOptional() @IsIn(RFQ_STATUSES) status?: RfqStatus;
+  @ApiPropertyOptional({ enum: RFQ_STATUSES }) @Optional() @IsIn(RFQ_STATUSES) status?: RfqStatus;
 }
 
 export class RfqLineDto {

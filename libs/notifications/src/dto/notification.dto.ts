@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import { IsBoolean } from 'class-validator';
+import { Optional, PageQuery } from '@kontor/platform';
 
 export class NotificationDto {
   @ApiProperty() id: string;
@@ -23,7 +23,7 @@ export class NotificationFeedDto {
 
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only unread entries' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
   unread?: boolean;

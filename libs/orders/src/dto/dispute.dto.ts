@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { Optional, PageQuery } from '@kontor/platform';
 
 export class OpenDisputeDto {
   @ApiProperty({ minLength: 10, maxLength: 2000 })
@@ -31,7 +31,7 @@ export class ResolveDisputeDto {
 
 export class DisputeListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'refunded', 'rejected'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['open', 'refunded', 'rejected'])
   status?: 'open' | 'refunded' | 'rejected';
 }
@@ -44,7 +44,7 @@ export class ReviewInputDto {
   rating: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   comment?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '@kontor/platform';
 import { PriceAtQuantityDto, SupplierBadgeDto } from '@kontor/listings';
 import { SEARCH_SORTS, SearchSort } from '../ports/search-engine.port';
 
@@ -10,55 +11,55 @@ const MAX_INT = 1_000_000_000_000;
 /** `GET /search` parameters; every bad value is a 400 naming its parameter. */
 export class SearchQueryDto {
   @ApiPropertyOptional({ maxLength: MAX_QUERY_LENGTH, description: 'Free text; empty = browse. Prefixes and small typos match.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(MAX_QUERY_LENGTH)
   q?: string;
 
   @ApiPropertyOptional({ description: 'Category path (e.g. industrial/fasteners) or id; includes subcategories' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(300)
   @Matches(/^([a-z0-9-]+(\/[a-z0-9-]+)*|[0-9a-f-]{36})$/, { message: 'category must be a category path like industrial/fasteners or a category id' })
   category?: string;
 
-  @ApiPropertyOptional({ enum: ['good', 'service'] }) @IsOptional() @IsIn(['good', 'service']) kind?: 'good' | 'service';
+  @ApiPropertyOptional({ enum: ['good', 'service'] }) @Optional() @IsIn(['good', 'service']) kind?: 'good' | 'service';
 
   @ApiPropertyOptional({ description: 'Dispatch country, ISO 3166-1 alpha-2' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code like DE' })
   country?: string;
 
-  @ApiPropertyOptional({ maxLength: 50 }) @IsOptional() @IsString() @Length(1, 50) certification?: string;
+  @ApiPropertyOptional({ maxLength: 50 }) @Optional() @IsString() @Length(1, 50) certification?: string;
 
   @ApiPropertyOptional({ description: 'ISO 4217; price bounds compare prices in this currency' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be a 3-letter ISO 4217 code' })
   currency?: string;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'Lowest unit price at MOQ, minor units' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INT) minPrice?: number;
-  @ApiPropertyOptional({ minimum: 0, description: 'Highest unit price at MOQ, minor units' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INT) maxPrice?: number;
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000_000) maxMoq?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) maxLeadTime?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'Lowest unit price at MOQ, minor units' }) @Optional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INT) minPrice?: number;
+  @ApiPropertyOptional({ minimum: 0, description: 'Highest unit price at MOQ, minor units' }) @Optional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INT) maxPrice?: number;
+  @ApiPropertyOptional({ minimum: 1 }) @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000_000) maxMoq?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @Optional() @Type(() => Number) @IsInt() @Min(0) @Max(3650) maxLeadTime?: number;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsIn([true, false], { message: 'verifiedOnly must be true or false' })
   verifiedOnly?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, default: 1, description: 'Prices are shown for this quantity (at the MOQ when below it)' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(1_000_000_000)
   quantity: number = 1;
 
-  @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'relevance' }) @IsOptional() @IsIn(SEARCH_SORTS) sort: SearchSort = 'relevance';
+  @ApiPropertyOptional({ enum: SEARCH_SORTS, default: 'relevance' }) @Optional() @IsIn(SEARCH_SORTS) sort: SearchSort = 'relevance';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) page: number = 1;
-  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit: number = 20;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 }) @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100) page: number = 1;
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 }) @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit: number = 20;
 }
 
 export class SearchHitDto {

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { Nullable, Optional } from '@kontor/platform';
 import type { CommissionScope } from '../domain/commission';
 import type { StoredCommissionRule } from '../commission-rules.repository';
 
@@ -38,29 +51,29 @@ export class CreateCommissionRuleDto {
   rateBp: number;
 
   @ApiPropertyOptional({ type: FeeAmountDto, description: 'Minimum fee per order, in its currency' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => FeeAmountDto)
   minFee?: FeeAmountDto;
 
   @ApiPropertyOptional({ type: FeeAmountDto, description: 'Maximum fee per order, in its currency' })
-  @IsOptional()
+  @Optional()
   @ValidateNested()
   @Type(() => FeeAmountDto)
   maxFee?: FeeAmountDto;
 
   @ApiPropertyOptional({ description: 'ISO 8601; defaults to now' })
-  @IsOptional()
+  @Optional()
   @IsDateString()
   effectiveFrom?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601; open-ended when absent' })
-  @IsOptional()
+  @Optional()
   @IsDateString()
   effectiveTo?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   note?: string;
@@ -68,14 +81,12 @@ export class CreateCommissionRuleDto {
 
 export class UpdateCommissionRuleDto {
   @ApiPropertyOptional({ description: 'End of the rule (ISO 8601); null makes it open-ended', nullable: true })
-  @IsOptional()
-  @ValidateIf((o) => o.effectiveTo !== null)
+  @Nullable()
   @IsDateString()
   effectiveTo?: string | null;
 
   @ApiPropertyOptional({ maxLength: 500, nullable: true })
-  @IsOptional()
-  @ValidateIf((o) => o.note !== null)
+  @Nullable()
   @IsString()
   @MaxLength(500)
   note?: string | null;
@@ -83,17 +94,17 @@ export class UpdateCommissionRuleDto {
 
 export class CommissionRuleListQuery {
   @ApiPropertyOptional({ enum: ['default', 'category', 'supplier'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['default', 'category', 'supplier'])
   scope?: CommissionScope;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   supplierCompanyId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   categoryId?: string;
 }

@@ -1,39 +1,39 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import { IsDateString, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Optional, PageQuery } from '@kontor/platform';
 
 export class InvoiceListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['issued', 'paid', 'void', 'overdue'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['issued', 'paid', 'void', 'overdue'])
   status?: 'issued' | 'paid' | 'void' | 'overdue';
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   buyerCompanyId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   supplierCompanyId?: string;
 }
 
 export class OwnInvoiceListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['issued', 'paid', 'void', 'overdue'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['issued', 'paid', 'void', 'overdue'])
   status?: 'issued' | 'paid' | 'void' | 'overdue';
 }
 
 export class MarkInvoicePaidDto {
   @ApiPropertyOptional({ description: 'When the transfer arrived (ISO 8601); defaults to now' })
-  @IsOptional()
+  @Optional()
   @IsDateString()
   paidAt?: string;
 
   @ApiPropertyOptional({ maxLength: 200, description: 'Bank reference' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   reference?: string;
@@ -48,19 +48,19 @@ export class ReconciliationImportDto {
 
 export class PayoutListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['pending', 'paid', 'failed'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['pending', 'paid', 'failed'])
   status?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   supplierCompanyId?: string;
 }
 
 export class MarkPayoutPaidDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   reference?: string;
@@ -68,29 +68,29 @@ export class MarkPayoutPaidDto {
 
 export class FinanceReportQuery {
   @ApiPropertyOptional({ description: 'ISO 8601, inclusive; default one year before `to`' })
-  @IsOptional()
+  @Optional()
   @IsDateString()
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601, exclusive; default now' })
-  @IsOptional()
+  @Optional()
   @IsDateString()
   to?: string;
 
   @ApiPropertyOptional({ enum: ['period', 'supplier', 'category'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['period', 'supplier', 'category'])
   groupBy?: 'period' | 'supplier' | 'category';
 
   @ApiPropertyOptional({ enum: ['day', 'month'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['day', 'month'])
   period?: 'day' | 'month';
 }
 
 export class SettlementRunDto {
   @ApiPropertyOptional({ description: 'Settle only this supplier' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   supplierCompanyId?: string;
 }
