@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { COMPANY_ROLES, CompanyRole, PageQuery } from '@kontor/platform';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { COMPANY_ROLES, CompanyRole, Nullable, Optional, PageQuery } from '@kontor/platform';
 import type { CompanyEntity, VerificationStatus } from '../entities/company.entity';
 
 export class MoneyDto {
@@ -52,33 +65,32 @@ export class CompanyDto {
 
 export class UpdateCompanyDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(2, 200)
   legalName?: string;
 
   @ApiPropertyOptional({ maxLength: 50 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(2, 50)
   @Matches(/^[A-Za-z0-9 .\-/]+$/, { message: 'registrationNumber may contain only letters, digits, spaces and . - /' })
   registrationNumber?: string;
 
   @ApiPropertyOptional({ description: 'Require TOTP two-factor sign-in for every member' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   requireTwoFactor?: boolean;
 
   @ApiPropertyOptional({ type: MoneyDto, nullable: true, description: 'Buyer companies: totals above this need an approver; null removes it' })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
+  @Nullable()
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)
   approvalThreshold?: MoneyDto | null;
 
   @ApiPropertyOptional({ description: 'Buyer companies: above the approval threshold, nobody approves their own order or award (default true)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   fourEyesApproval?: boolean;
 }
@@ -129,7 +141,7 @@ export class AcceptInvitationDto {
   password: string;
 
   @ApiPropertyOptional({ description: 'Required for a new user', maxLength: 120 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 120)
   fullName?: string;
@@ -137,23 +149,23 @@ export class AcceptInvitationDto {
 
 export class CompanyListQuery extends PageQuery {
   @ApiPropertyOptional({ maxLength: 100, description: 'Matches legal name or registration number' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
   @ApiPropertyOptional({ enum: ['unverified', 'pending', 'verified', 'rejected'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['unverified', 'pending', 'verified', 'rejected'])
   verificationStatus?: VerificationStatus;
 
   @ApiPropertyOptional({ enum: ['buyer', 'supplier'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['buyer', 'supplier'])
   side?: 'buyer' | 'supplier';
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   suspended?: boolean;
@@ -168,7 +180,7 @@ export class DecisionReasonDto {
 
 export class OptionalReasonDto {
   @ApiPropertyOptional({ maxLength: 1000 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 1000)
   reason?: string;

@@ -1,14 +1,29 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Optional, PageQuery } from '@kontor/platform';
 import { PAYMENT_TERMS, PaymentTerms, type OrderMoney } from '@kontor/settlement';
 import { ORDER_STATUSES, OrderStatus } from '../domain/order-lifecycle';
 import type { Order } from '../orders.repository';
 
 export class OrderDetailsDto {
   @ApiPropertyOptional({ maxLength: 100, description: "The buyer's own purchase order number" })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   poNumber?: string;
@@ -23,12 +38,12 @@ export class OrderDetailsDto {
   deliveryCountry: string;
 
   @ApiPropertyOptional({ enum: ['invoice', 'stripe'], default: 'invoice' })
-  @IsOptional()
+  @Optional()
   @IsIn(['invoice', 'stripe'])
   paymentMethod?: 'invoice' | 'stripe';
 
   @ApiPropertyOptional({ enum: PAYMENT_TERMS, default: 'net_30', description: 'Invoice payment terms (card payments are prepaid)' })
-  @IsOptional()
+  @Optional()
   @IsIn(PAYMENT_TERMS)
   paymentTerms?: PaymentTerms;
 }
@@ -88,7 +103,7 @@ export class ShipOrderDto {
 
 export class ReorderDto {
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   poNumber?: string;
@@ -108,7 +123,7 @@ export class ReorderScheduleDto extends ReorderDto {
 
 export class OrderListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
 }
