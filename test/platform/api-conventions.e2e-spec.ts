@@ -25,7 +25,7 @@ describe('API conventions shared by every app', () => {
   it('answers malformed JSON, oversized bodies and unknown routes in the one error shape', async () => {
     const malformed = await platform.buyer.post('/auth/sign-in', '{"email": broken');
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST' });
+    expect(malformed.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON', details: [{ field: 'body' }] });
     const huge = await platform.buyer.post('/auth/sign-in', { email: 'a@b.example', password: 'x'.repeat(2_000_000) });
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');

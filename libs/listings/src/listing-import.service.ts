@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { Readable } from 'node:stream';
-import { CompanyActor, DomainError, TransactionRunner, ValidationError } from '@kontor/platform';
+import { CompanyActor, DomainError, findUnsafeInput, KONTOR_CONFIG, KontorConfig, TransactionRunner, ValidationError } from '@kontor/platform';
 import { CategoriesService } from './categories.service';
 import { LISTING_CSV_COLUMNS, parseListingCsvRow } from './domain/csv-row';
 import { formatCompactTiers } from './domain/price-tiers';
@@ -34,6 +34,8 @@ export interface ImportOptions {
   submit?: boolean;
   /** Called after every row (CLI progress bar). */
   onRow?: (report: ImportRowReport) => void;
+  /** Rows the file may hold (default MAX_IMPORT_ROWS); a longer file is refused and nothing is imported. */
+  maxRows?: number;
 }
 
 /**
@@ -47,15 +49,17 @@ export class ListingImportService {
     private readonly listings: ListingsRepository,
     private readonly listingsService: ListingsService,
     private readonly categories: CategoriesService,
+    @Inject(KONTOR_CONFIG) private readonly config: KontorConfig,
   ) {}
 
   importForActor(actor: CompanyActor, input: Readable | string | null | undefined, options: ImportOptions = {}): Promise<ImportReport> {
-    return this.import(actor.companyId, input, options);
+    return this.import(actor.companyId, input, { maxRows: this.config.csvImportMaxRows, ...options });
   }
 
   async import(supplierCompanyId: string, input: Readable | string | null | undefined, options: ImportOptions = {}): Promise<ImportReport> {
     if (input === null || input === undefined || input === '') throw ValidationError.field('file', 'a CSV body (text/csv) or a multipart file is required');
     const source = typeof input === 'string' ? Readable.from([input]) : input;
+    const maxRows = options.maxRows ?? MAX_IMPORT_ROWS;
     const parser = source.pipe(
       parse({
         bom: true,
@@ -71,31 +75,41 @@ export class ListingImportService {
         },
       }),
     );
-    const report: ImportReport = { created: 0, updated: 0, rejected: 0, rows: [] };
-    const categoryCache = new Map<string, string | null>();
-    let row = 0;
+    // pipe() passes on no error of the upload (a multipart body that broke off, maybe before we got
+    // here): without this the parser would wait for the rest forever.
+    const uploadBrokeOff = () => parser.destroy(ValidationError.field('file', 'the upload ended early or is malformed', 'UPLOAD_MALFORMED'));
+    if (source.errored || (source.destroyed && !source.readableEnded)) uploadBrokeOff();
+    else source.once('error', uploadBrokeOff);
+    // Every row is read before any is written, so a file over the row cap, or one that breaks off, imports nothing.
+    const records: Record<string, string>[] = [];
     try {
       for await (const record of parser as AsyncIterable<Record<string, string>>) {
-        row += 1;
-        if (row > MAX_IMPORT_ROWS) throw ValidationError.field('file', `at most ${MAX_IMPORT_ROWS} rows per import`);
-        const result = await this.importRow(supplierCompanyId, row, record, categoryCache, options.submit ?? false);
-        report[result.result] += 1;
-        report.rows.push(result);
-        options.onRow?.(result);
+        if (records.length === maxRows) throw ValidationError.field('file', `at most ${maxRows} rows per import; nothing was imported (split the file)`, 'CSV_TOO_MANY_ROWS');
+        records.push(record);
       }
     } catch (error) {
       if (error instanceof DomainError) throw error;
       const e = error as { code?: string; message?: string };
-      if (typeof e.code === 'string' && e.code.startsWith('CSV_')) throw ValidationError.field('file', `row ${row + 1}: ${e.message ?? 'malformed CSV'}`, 'CSV_MALFORMED');
+      if (typeof e.code === 'string' && e.code.startsWith('CSV_')) throw ValidationError.field('file', `row ${records.length + 1}: ${e.message ?? 'malformed CSV'}`, 'CSV_MALFORMED');
       throw error;
     }
-    if (row === 0) throw ValidationError.field('file', 'the CSV has no data rows');
+    if (records.length === 0) throw ValidationError.field('file', 'the CSV has no data rows');
+    const report: ImportReport = { created: 0, updated: 0, rejected: 0, rows: [] };
+    const categoryCache = new Map<string, string | null>();
+    for (const [index, record] of records.entries()) {
+      const result = await this.importRow(supplierCompanyId, index + 1, record, categoryCache, options.submit ?? false);
+      report[result.result] += 1;
+      report.rows.push(result);
+      options.onRow?.(result);
+    }
     return report;
   }
 
   private async importRow(supplierCompanyId: string, row: number, record: Record<string, string>, categoryCache: Map<string, string | null>, submit: boolean): Promise<ImportRowReport> {
     const sku = record.sku?.trim() || null;
     try {
+      const unsafe = findUnsafeInput(record);
+      if (unsafe) throw ValidationError.field(unsafe.field, unsafe.message);
       const parsed = parseListingCsvRow(record);
       if (!categoryCache.has(parsed.category)) categoryCache.set(parsed.category, (await this.categories.resolve(parsed.category))?.id ?? null);
       const categoryId = categoryCache.get(parsed.category);

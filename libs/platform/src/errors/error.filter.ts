@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { TooManyRequestsError } from './domain-errors';
 import { toErrorBody } from './error-body';
 
@@ -15,7 +16,15 @@ export class ErrorFilter implements ExceptionFilter {
       client.emit('error', body);
       return;
     }
-    const reply = host.switchToHttp().getResponse<{ header(name: string, value: string): void; status(code: number): { send(body: unknown): void } }>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (reply.raw.headersSent) {
+      // A download failed after its first bytes went out: only a cut connection tells the client.
+      reply.raw.destroy();
+      return;
+    }
+    // Download routes set their file headers before pipes and handler run; the error is JSON all the same.
+    reply.removeHeader('content-disposition');
+    reply.header('content-type', 'application/json; charset=utf-8');
     if (error instanceof TooManyRequestsError && error.retryAfterSeconds !== undefined) reply.header('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     reply.status(body.statusCode).send(body);
   }

@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/kontor-config';
+import { toErrorBody } from '../errors/error-body';
 import { AppDefinition } from './app-definition';
 import { registerJsonBodyParser } from './json-body-parser';
 import { HttpMetrics } from './metrics';
@@ -42,6 +43,11 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
     // could pick its own address per request and walk around the per-address limits.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // Errors the router answers before any handler (a malformed URL) get the same body as the rest.
+    frameworkErrors: (error: unknown, _request: unknown, reply: { code(status: number): { send(body?: any): unknown } }) => {
+      const body = toErrorBody(error);
+      void reply.code(body.statusCode).send(body);
+    },
     loggerInstance: requestLogger,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -67,7 +73,7 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
     .getHttpAdapter()
     .getInstance()
     .addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
-  registerJsonBodyParser(app.getHttpAdapter().getInstance(), { maxDepth: config.httpJsonMaxDepth, bodyLimitBytes: options.bodyLimitBytes ?? config.httpBodyLimitBytes });
+  registerJsonBodyParser(app, { maxDepth: config.httpJsonMaxDepth, bodyLimitBytes: options.bodyLimitBytes ?? config.httpBodyLimitBytes });
   app.getHttpAdapter().getInstance().addHook('onRequest', refuseMultipartWithoutBoundary);
   app.useGlobalPipes(createValidationPipe());
   const metrics = app.get(HttpMetrics);

@@ -1,5 +1,6 @@
-import { ValidationError as ClassValidatorError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError as ClassValidatorError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, ValidationError } from '../errors/domain-errors';
+import { findUnsafeInput } from './request-input-check';
 
 function flatten(errors: ClassValidatorError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
@@ -13,9 +14,23 @@ function flatten(errors: ClassValidatorError[], prefix = ''): FieldProblem[] {
   });
 }
 
+/**
+ * Refuses, for every route and before its DTO is looked at, input no field can take: NUL characters
+ * and lone surrogates in any string (body, query, path; values and keys) and numbers beyond ±2^53.
+ */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const problem = findUnsafeInput(value, metadata.data ?? '');
+      if (problem) throw new ValidationError(`${problem.field}: ${problem.message}`, [problem]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The request validation used by every app: unknown fields rejected, each bad field named. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
