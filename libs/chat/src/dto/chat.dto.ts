@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import { IntRange, PageQuery } from '@kontor/platform';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
@@ -18,12 +18,12 @@ export class SendMessageDto {
 }
 
 export class MessagesQuery {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Only messages after this sequence number' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) afterSeq: number = 0;
+  @ApiPropertyOptional({ default: 0, description: 'Only messages after this sequence number' }) @IsOptional() @Type(() => Number) @IntRange(0) afterSeq: number = 0;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit: number = 100;
 }
 
 export class MarkReadDto {
-  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) seq: number;
+  @ApiProperty() @IntRange(0) seq: number;
 }
 
 export class ReportMessageDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PageQuery } from '@kontor/platform';
+import { IntRange, PageQuery } from '@kontor/platform';
 import { PAYMENT_TERMS, PaymentTerms } from '../domain/rfq-lifecycle';
 import type { ComparisonSort } from '../domain/quote-comparison';
 
@@ -73,8 +73,8 @@ export class QuoteDto {
 }
 
 export class RevisionDiffQuery {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) from: number;
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) to: number;
+  @ApiProperty() @Type(() => Number) @IntRange(1) from: number;
+  @ApiProperty() @Type(() => Number) @IntRange(1) to: number;
 }
 
 export class ComparisonQuery {
