@@ -12,9 +12,8 @@ import { SearchDocuments1795000300000 } from './migrations/1795000300000-search-
 import { SearchFilterIndexes1795000300001 } from './migrations/1795000300001-search-filter-indexes';
 import { SearchTitleVector1795000300002 } from './migrations/1795000300002-search-title-vector';
 import { SearchSampleAndSorts1795000300003 } from './migrations/1795000300003-search-sample-and-sorts';
-import { SearchTyposSynonymsQuality1795000300004 } from './migrations/1795000300004-search-typos-synonyms-quality';
 
 /** Search owns no TypeORM entities: its table is written with SQL (tsvector). */
 export const searchEntities: Array<new () => unknown> = [];
 /** Migrations of the search tables. */
-export const searchMigrations = [SearchDocuments1795000300000, SearchFilterIndexes1795000300001, SearchTitleVector1795000300002, SearchSampleAndSorts1795000300003, SearchTyposSynonymsQuality1795000300004];
+export const searchMigrations = [SearchDocuments1795000300000, SearchFilterIndexes1795000300001, SearchTitleVector1795000300002, SearchSampleAndSorts1795000300003];

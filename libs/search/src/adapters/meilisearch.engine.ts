@@ -1,7 +1,7 @@
 import type { Index, Meilisearch, Task } from 'meilisearch';
 import { UpstreamError } from '@kontor/platform';
 import { escapeHtml } from '../domain/search-text';
-import { EngineQuery, EngineResult, EngineSuggestions, SearchDocument, SearchEngine, SearchSort } from '../ports/search-engine.port';
+import { EngineQuery, EngineResult, SearchDocument, SearchEngine, SearchSort } from '../ports/search-engine.port';
 
 /** Meilisearch's default maxTotalHits: up to it the estimated total is the candidate count. */
 const MEILI_EXACT_TOTAL = 1000;
@@ -127,14 +127,6 @@ export class MeilisearchEngine implements SearchEngine {
 
   async clear(): Promise<void> {
     await this.settle((await this.index()).deleteAllDocuments().waitTask());
-  }
-
-  async suggest(text: string, limit: number): Promise<EngineSuggestions> {
-    throw new Error(`not implemented ${text} ${limit}`);
-  }
-
-  async applySynonyms(synonyms: Record<string, string[]>): Promise<void> {
-    await this.settle((await this.index()).updateSynonyms(synonyms).waitTask());
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {

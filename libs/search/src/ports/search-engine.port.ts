@@ -66,14 +66,6 @@ export interface EngineResult {
   /** False when total and facet counts are estimates (a very large result set counted on a sample). */
   exhaustive: boolean;
   facets: { category: FacetCounts; country: FacetCounts; kind: FacetCounts; certification: FacetCounts };
-  /** The query with its typos corrected, when the query as typed found little and the correction finds more (or every hit needed a typo). */
-  didYouMean?: string | null;
-}
-
-/** What `GET /search/suggest` shows while a buyer types: completions of the query and the best listings for it. */
-export interface EngineSuggestions {
-  completions: string[];
-  hits: Array<{ id: string; title: string; highlight: string }>;
 }
 
 /** A full-text search backend; PostgreSQL by default, Meilisearch when MEILI_URL is set. */
@@ -88,10 +80,6 @@ export interface SearchEngine {
   /** Called once a full rebuild has written every document (compaction, statistics). */
   finishRebuild(): Promise<void>;
   search(query: EngineQuery): Promise<EngineResult>;
-  /** Completions of the text being typed and the best few listings for it; cheap enough for every keystroke. */
-  suggest(text: string, limit: number): Promise<EngineSuggestions>;
-  /** Replaces the synonyms the engine applies (word or phrase → what it also matches). */
-  applySynonyms(synonyms: Record<string, string[]>): Promise<void>;
 }
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
