@@ -7,6 +7,7 @@ import { CommissionRules } from './commission-rules.service';
 import { ConnectedAccountsRepository } from './connected-accounts.repository';
 import { FinanceDocuments } from './documents.service';
 import { FinanceReports } from './finance-reports.service';
+import { FinanceReportsRepository } from './finance-reports.repository';
 import { InvoicesRepository } from './invoices.repository';
 import { LedgerRepository } from './ledger.repository';
 import { Ledger } from './ledger.service';
@@ -28,6 +29,7 @@ import { StripeWebhooks } from './stripe-webhooks.service';
   providers: [
     LedgerRepository,
     Ledger,
+    FinanceReportsRepository,
     CommissionRulesRepository,
     CommissionRules,
     SettlementOrdersRepository,
