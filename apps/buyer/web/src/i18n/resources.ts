@@ -1,11 +1,13 @@
 import { uiResources } from '@kontor/ui';
 import { buyer as buyerDe } from './de/buyer';
 import { buyer as buyerEn } from './en/buyer';
+import { search as searchDe } from './de/search';
+import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn },
-  de: { buyer: buyerDe },
+  en: { buyer: buyerEn, search: searchEn },
+  de: { buyer: buyerDe, search: searchDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */

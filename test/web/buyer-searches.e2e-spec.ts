@@ -1,0 +1,60 @@
+import { after, before, describe, it } from 'node:test';
+import { expect } from 'expect';
+import { seedCatalog, type Catalog } from '../search/search-fixtures';
+import { browserSkipReason, expectAccessible, newPage, screenshot } from './support/browser';
+import { startWebPlatform, type WebPlatform } from './support/web-platform';
+import { SearchPageObject } from './pages/search.page';
+import { SignInPageObject } from './pages/sign-in.page';
+
+const skip = browserSkipReason();
+if (skip) console.log(`# SKIP buyer-searches: ${skip}`);
+
+describe('buyer searches the catalogue in a browser', { skip: skip ?? false }, () => {
+  let web: WebPlatform;
+  let catalog: Catalog;
+  before(async () => {
+    web = await startWebPlatform({ apps: ['buyer'] });
+    catalog = await seedCatalog(web.platform);
+  });
+  after(() => web?.close());
+
+  it('finds listings as the buyer types a typo, highlights the match, filters by a facet and keeps it all in the URL', async () => {
+    const { context, page } = await newPage(web.browser, { baseURL: web.platform.urls.buyer });
+    try {
+      await page.goto('/app/search');
+      await page.waitForURL(/\/app\/sign-in/);
+      await new SignInPageObject(page).signIn(catalog.buyer1.email, catalog.buyer1.password);
+      const search = new SearchPageObject(page);
+      await search.searchBox().waitFor();
+      await expectAccessible(page, 'search-empty-query');
+
+      await search.type('glovs');
+      await search.result(/nitrile work gloves/i).waitFor();
+      await page.waitForURL(/q=glovs/);
+      await expect(search.resultCount().textContent()).resolves.toMatch(/\d+ results?/);
+
+      // A partial word matches as a prefix, and the match is marked (escaped text, no raw HTML).
+      await search.type('hydrau');
+      await search.result(/hydraulic hose/i).waitFor();
+      await expect(search.result(/hydraulic hose/i).locator('mark').first().textContent()).resolves.toMatch(/^hydrau/i);
+
+      await search.type('');
+      await page.waitForURL((url) => !url.search.includes('q='));
+      await search.facet(/country/i, 'IT').check();
+      await page.waitForURL(/country=IT/);
+      await search.result(/hydraulic hose/i).waitFor();
+      await expect(search.results().count()).resolves.toBe(1);
+      await expectAccessible(page, 'search-filtered');
+      await screenshot(page, 'search-1440');
+      await page.setViewportSize({ width: 375, height: 800 });
+      await screenshot(page, 'search-375');
+
+      // The URL is the state: a reload shows the same filtered results.
+      await page.reload();
+      await search.result(/hydraulic hose/i).waitFor();
+      await expect(search.facet(/country/i, 'IT').isChecked()).resolves.toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
