@@ -5,10 +5,10 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../config/kontor-config';
 import { toErrorBody } from '../errors/error-body';
 import { AppDefinition } from './app-definition';
+import { AppLogger } from './app-logger';
 import { registerJsonBodyParser } from './json-body-parser';
 import { HttpMetrics } from './metrics';
 import { refuseMultipartWithoutBoundary } from './multipart-boundary';
@@ -53,7 +53,9 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
     genReqId: () => randomUUID(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(definition.module(options.env), adapter, { bufferLogs: true, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  // Each app logs under its own name, Nest's start-up chatter at debug (see AppLogger).
+  const logger = new AppLogger(requestLogger);
+  app.useLogger(logger);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -78,6 +80,10 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
   app.useGlobalPipes(createValidationPipe());
   const metrics = app.get(HttpMetrics);
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (_request, _reply, done) => {
+    logger.enterRequest();
+    done();
+  });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     done(null, payload);
