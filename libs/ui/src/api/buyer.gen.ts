@@ -4,6 +4,57 @@
  */
 
 export interface paths {
+    "/auth/email-verification/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms the e-mail address with the token from the verification link */
+        post: operations["CompanyAuthController_confirmEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mails a single-use reset link if the address has an account; the answer is the same either way */
+        post: operations["CompanyAuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets a new password with the token from the reset link; every session of the account ends */
+        post: operations["CompanyAuthController_confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/refresh": {
         parameters: {
             query?: never;
@@ -13,6 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Continues a session: the refresh token from the body, or from the refresh cookie with X-Kontor-CSRF: 1 */
         post: operations["CompanyAuthController_refresh"];
         delete?: never;
         options?: never;
@@ -93,6 +145,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ends the session (its access tokens stop working at once) and clears the refresh cookie */
         post: operations["CompanyAuthController_signOut"];
         delete?: never;
         options?: never;
@@ -1239,6 +1292,10 @@ export interface components {
             responseDeadline: string;
             title: string;
         };
+        EmailVerificationConfirmDto: {
+            /** @description The token from the verification link */
+            token: string;
+        };
         MarkReadDto: {
             seq: number;
         };
@@ -1266,6 +1323,22 @@ export interface components {
             listingId: string;
             quantity: number;
         };
+        OrderReasonDto: {
+            reason: string;
+        };
+        PasswordResetConfirmDto: {
+            password: string;
+            /** @description The token from the reset link */
+            token: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example jane@acme.example */
+            email: string;
+        };
+        PasswordResetRequestedDto: {
+            /** @enum {string} */
+            status: "requested";
+        };
         PlaceOrderDto: {
             deliveryAddress: string;
             /**
@@ -1291,9 +1364,6 @@ export interface components {
         };
         ReasonDto: {
             reason: string;
-        };
-        RefreshDto: {
-            refreshToken: string;
         };
         ReorderDto: {
             poNumber?: string;
@@ -1343,6 +1413,10 @@ export interface components {
             status: "signed_in";
             /** @enum {string} */
             tokenType: "Bearer";
+        };
+        SessionRefreshDto: {
+            /** @description The refresh token. Omit it to use the httpOnly refresh cookie set at sign-in; that request must send the header `X-Kontor-CSRF: 1`. */
+            refreshToken?: string;
         };
         SignInDto: {
             /** @description Company to act in when the user belongs to several */
@@ -1436,14 +1510,18 @@ export type SchemaCheckoutDto = components['schemas']['CheckoutDto'];
 export type SchemaCompanyInputDto = components['schemas']['CompanyInputDto'];
 export type SchemaCreateInvitationDto = components['schemas']['CreateInvitationDto'];
 export type SchemaCreateRfqDto = components['schemas']['CreateRfqDto'];
+export type SchemaEmailVerificationConfirmDto = components['schemas']['EmailVerificationConfirmDto'];
 export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
 export type SchemaOpenDisputeDto = components['schemas']['OpenDisputeDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
 export type SchemaOrderLineInputDto = components['schemas']['OrderLineInputDto'];
+export type SchemaOrderReasonDto = components['schemas']['OrderReasonDto'];
+export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordResetConfirmDto'];
+export type SchemaPasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
+export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordResetRequestedDto'];
 export type SchemaPlaceOrderDto = components['schemas']['PlaceOrderDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
-export type SchemaRefreshDto = components['schemas']['RefreshDto'];
 export type SchemaReorderDto = components['schemas']['ReorderDto'];
 export type SchemaReorderScheduleDto = components['schemas']['ReorderScheduleDto'];
 export type SchemaReportMessageDto = components['schemas']['ReportMessageDto'];
@@ -1452,6 +1530,7 @@ export type SchemaReviewInputDto = components['schemas']['ReviewInputDto'];
 export type SchemaRfqLineInputDto = components['schemas']['RfqLineInputDto'];
 export type SchemaSendMessageDto = components['schemas']['SendMessageDto'];
 export type SchemaSessionDto = components['schemas']['SessionDto'];
+export type SchemaSessionRefreshDto = components['schemas']['SessionRefreshDto'];
 export type SchemaSignInDto = components['schemas']['SignInDto'];
 export type SchemaSignUpDto = components['schemas']['SignUpDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
@@ -1461,7 +1540,7 @@ export type SchemaUpdateCompanyDto = components['schemas']['UpdateCompanyDto'];
 export type SchemaUpdateRfqDto = components['schemas']['UpdateRfqDto'];
 export type $defs = Record<string, never>;
 export interface operations {
-    CompanyAuthController_refresh: {
+    CompanyAuthController_confirmEmail: {
         parameters: {
             query?: never;
             header?: never;
@@ -1470,7 +1549,75 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshDto"];
+                "application/json": components["schemas"]["EmailVerificationConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CompanyAuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedDto"];
+                };
+            };
+        };
+    };
+    CompanyAuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CompanyAuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Must be 1 when the refresh token comes from the cookie */
+                "X-Kontor-CSRF"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRefreshDto"];
             };
         };
         responses: {
@@ -1571,13 +1718,16 @@ export interface operations {
     CompanyAuthController_signOut: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Must be 1 when the refresh token comes from the cookie */
+                "X-Kontor-CSRF"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshDto"];
+                "application/json": components["schemas"]["SessionRefreshDto"];
             };
         };
         responses: {
@@ -2440,7 +2590,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["OrderReasonDto"];
             };
         };
         responses: {
@@ -2565,7 +2715,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["OrderReasonDto"];
             };
         };
         responses: {
