@@ -3,6 +3,7 @@ import { expect } from 'expect';
 import { seedCatalog, type Catalog } from '../search/search-fixtures';
 import { browserSkipReason, expectAccessible, newPage, screenshot } from './support/browser';
 import { startWebPlatform, type WebPlatform } from './support/web-platform';
+import { ListingPageObject } from './pages/listing.page';
 import { SearchPageObject } from './pages/search.page';
 import { SignInPageObject } from './pages/sign-in.page';
 
@@ -53,6 +54,19 @@ describe('buyer searches the catalogue in a browser', { skip: skip ?? false }, (
       await page.reload();
       await search.result(/hydraulic hose/i).waitFor();
       await expect(search.facet(/country/i, 'IT').isChecked()).resolves.toBe(true);
+
+      // Open the listing from the results: tiers, the buyer's own price, add to cart (the API's cart has it).
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await search.result(/hydraulic hose/i).getByRole('link').click();
+      const listing = new ListingPageObject(page);
+      await listing.title(/hydraulic hose/i).waitFor();
+      await expect(page.getByTestId('your-price').textContent()).resolves.toContain('€15.00');
+      await expect(listing.tiers().count()).resolves.toBe(2);
+      await expectAccessible(page, 'listing');
+      await screenshot(page, 'listing-1440');
+      await listing.addToCart(3);
+      const cart = await web.platform.buyer.get('/cart', { token: catalog.buyer1.token });
+      expect(JSON.stringify(cart.body)).toContain(catalog.ids.hose);
     } finally {
       await context.close();
     }

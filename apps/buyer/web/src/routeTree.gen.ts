@@ -15,6 +15,7 @@ import { Route as SearchRouteImport } from './routes/search';
 import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as SignUpRouteImport } from './routes/sign-up';
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations.accept';
+import { Route as ListingsListingIdRouteImport } from './routes/listings.$listingId';
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -46,6 +47,11 @@ const InvitationsAcceptRoute = InvitationsAcceptRouteImport.update({
   path: '/invitations/accept',
   getParentRoute: () => rootRouteImport,
 } as any);
+const ListingsListingIdRoute = ListingsListingIdRouteImport.update({
+  id: '/listings/$listingId',
+  path: '/listings/$listingId',
+  getParentRoute: () => rootRouteImport,
+} as any);
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute;
@@ -54,6 +60,7 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
+  '/listings/$listingId': typeof ListingsListingIdRoute;
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute;
@@ -62,6 +69,7 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
+  '/listings/$listingId': typeof ListingsListingIdRoute;
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport;
@@ -71,6 +79,7 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
+  '/listings/$listingId': typeof ListingsListingIdRoute;
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
@@ -80,7 +89,8 @@ export interface FileRouteTypes {
     | '/search'
     | '/sign-in'
     | '/sign-up'
-    | '/invitations/accept';
+    | '/invitations/accept'
+    | '/listings/$listingId';
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/'
@@ -88,7 +98,8 @@ export interface FileRouteTypes {
     | '/search'
     | '/sign-in'
     | '/sign-up'
-    | '/invitations/accept';
+    | '/invitations/accept'
+    | '/listings/$listingId';
   id:
     | '__root__'
     | '/'
@@ -96,7 +107,8 @@ export interface FileRouteTypes {
     | '/search'
     | '/sign-in'
     | '/sign-up'
-    | '/invitations/accept';
+    | '/invitations/accept'
+    | '/listings/$listingId';
   fileRoutesById: FileRoutesById;
 }
 export interface RootRouteChildren {
@@ -106,6 +118,7 @@ export interface RootRouteChildren {
   SignInRoute: typeof SignInRoute;
   SignUpRoute: typeof SignUpRoute;
   InvitationsAcceptRoute: typeof InvitationsAcceptRoute;
+  ListingsListingIdRoute: typeof ListingsListingIdRoute;
 }
 
 declare module '@tanstack/react-router' {
@@ -152,6 +165,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof InvitationsAcceptRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/listings/$listingId': {
+      id: '/listings/$listingId';
+      path: '/listings/$listingId';
+      fullPath: '/listings/$listingId';
+      preLoaderRoute: typeof ListingsListingIdRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
   }
 }
 
@@ -162,6 +182,7 @@ const rootRouteChildren: RootRouteChildren = {
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
   InvitationsAcceptRoute: InvitationsAcceptRoute,
+  ListingsListingIdRoute: ListingsListingIdRoute,
 };
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

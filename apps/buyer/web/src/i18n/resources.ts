@@ -1,13 +1,15 @@
 import { uiResources } from '@kontor/ui';
 import { buyer as buyerDe } from './de/buyer';
 import { buyer as buyerEn } from './en/buyer';
+import { listings as listingsDe } from './de/listings';
+import { listings as listingsEn } from './en/listings';
 import { search as searchDe } from './de/search';
 import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn, search: searchEn },
-  de: { buyer: buyerDe, search: searchDe },
+  en: { buyer: buyerEn, search: searchEn, listings: listingsEn },
+  de: { buyer: buyerDe, search: searchDe, listings: listingsDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */

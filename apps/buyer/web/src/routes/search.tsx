@@ -102,7 +102,9 @@ function Results({ data, params, set }: { data: SearchResponse; params: SearchPa
             {data.hits.map((hit) => (
               <li key={hit.listingId} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
                 <h2 className="text-lg font-semibold">
-                  <Highlighted html={hit.highlights.title || hit.title} />
+                  <Link to="/listings/$listingId" params={{ listingId: hit.listingId }} search={{ quantity: params.quantity }} className="hover:underline">
+                    <Highlighted html={hit.highlights.title || hit.title} />
+                  </Link>
                 </h2>
                 {hit.highlights.description && <p className="text-sm text-slate-700"><Highlighted html={hit.highlights.description} /></p>}
                 <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-4">
