@@ -1,25 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { IntRange, PageQuery } from '@kontor/platform';
+import { IsBoolean, IsInt, IsObject, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IntRange, Optional, PageQuery } from '@kontor/platform';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
 export class OpenThreadDto {
-  @ApiPropertyOptional({ description: 'Negotiate this RFQ (one thread per RFQ and supplier)' }) @IsOptional() @IsUUID() rfqId?: string;
-  @ApiPropertyOptional({ description: 'Buyer only, with rfqId: the supplier to talk to' }) @IsOptional() @IsUUID() supplierCompanyId?: string;
-  @ApiPropertyOptional({ description: 'Buyer only: "ask the supplier" about a listing' }) @IsOptional() @IsUUID() listingId?: string;
+  @ApiPropertyOptional({ description: 'Negotiate this RFQ (one thread per RFQ and supplier)' }) @Optional() @IsUUID() rfqId?: string;
+  @ApiPropertyOptional({ description: 'Buyer only, with rfqId: the supplier to talk to' }) @Optional() @IsUUID() supplierCompanyId?: string;
+  @ApiPropertyOptional({ description: 'Buyer only: "ask the supplier" about a listing' }) @Optional() @IsUUID() listingId?: string;
 }
 
 export class SendMessageDto {
   @ApiProperty({ maxLength: MAX_MESSAGE_LENGTH }) @IsString() @Length(1, MAX_MESSAGE_LENGTH) body: string;
-  @ApiPropertyOptional({ maxLength: 100, description: 'Client-chosen id: a retried send with the same id is stored once' }) @IsOptional() @IsString() @Length(1, 100) clientId?: string;
-  @ApiPropertyOptional({ description: 'A structured counter-offer: { lines: [{ rfqLineId, unitPrice, quantity? }], leadTimeDays?, paymentTerms? }' }) @IsOptional() @IsObject() offer?: object;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Client-chosen id: a retried send with the same id is stored once' }) @Optional() @IsString() @Length(1, 100) clientId?: string;
+  @ApiPropertyOptional({ description: 'A structured counter-offer: { lines: [{ rfqLineId, unitPrice, quantity? }], leadTimeDays?, paymentTerms? }' }) @Optional() @IsObject() offer?: object;
 }
 
 export class MessagesQuery {
-  @ApiPropertyOptional({ default: 0, description: 'Only messages after this sequence number' }) @IsOptional() @Type(() => Number) @IntRange(0) afterSeq: number = 0;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit: number = 100;
+  @ApiPropertyOptional({ default: 0, description: 'Only messages after this sequence number' }) @Optional() @Type(() => Number) @IntRange(0) afterSeq: number = 0;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit: number = 100;
 }
 
 export class MarkReadDto {
@@ -31,17 +31,17 @@ export class ReportMessageDto {
 }
 
 export class ThreadListQuery extends PageQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID() rfqId?: string;
+  @ApiPropertyOptional() @Optional() @IsUUID() rfqId?: string;
 }
 
 export class OperatorThreadQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only threads with messages whose contact details were masked' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
   flagged?: boolean;
   @ApiPropertyOptional({ description: 'Only threads with unresolved reports' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
   reported?: boolean;

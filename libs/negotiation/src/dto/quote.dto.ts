@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IntRange, PageQuery } from '@kontor/platform';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IntRange, Optional, PageQuery } from '@kontor/platform';
 import { PAYMENT_TERMS, PaymentTerms } from '../domain/rfq-lifecycle';
 import type { ComparisonSort } from '../domain/quote-comparison';
 
@@ -14,7 +29,7 @@ export class QuoteLineInputDto {
   @ApiProperty() @IsUUID() rfqLineId: string;
   @ApiProperty({ minimum: 0, description: 'Unit price in minor units of the RFQ currency' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) unitPrice: number;
   @ApiPropertyOptional({ type: [PriceBreakDto], maxItems: 10 })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
@@ -33,8 +48,8 @@ export class SubmitQuoteDto {
   @ApiProperty({ minimum: 0, maximum: 3650 }) @IsInt() @Min(0) @Max(3650) leadTimeDays: number;
   @ApiProperty({ description: 'ISO 8601: the quote cannot be awarded after this' }) @IsDateString() validUntil: string;
   @ApiProperty({ enum: PAYMENT_TERMS }) @IsIn(PAYMENT_TERMS) paymentTerms: PaymentTerms;
-  @ApiPropertyOptional({ example: 'DAP', maxLength: 3 }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'incoterm must be a 3-letter Incoterm like EXW, FCA, DAP, DDP' }) incoterm?: string;
-  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) notes?: string;
+  @ApiPropertyOptional({ example: 'DAP', maxLength: 3 }) @Optional() @Matches(/^[A-Z]{3}$/, { message: 'incoterm must be a 3-letter Incoterm like EXW, FCA, DAP, DDP' }) incoterm?: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @Optional() @IsString() @MaxLength(5000) notes?: string;
 }
 
 export class QuoteLineDto {
@@ -79,7 +94,7 @@ export class RevisionDiffQuery {
 
 export class ComparisonQuery {
   @ApiPropertyOptional({ enum: ['total', 'leadTime', 'validity', 'rating', 'supplier'], default: 'total' })
-  @IsOptional()
+  @Optional()
   @IsIn(['total', 'leadTime', 'validity', 'rating', 'supplier'])
   sort?: ComparisonSort;
 }
@@ -92,15 +107,15 @@ export class AwardLineDto {
 }
 
 export class AwardRfqDto {
-  @ApiPropertyOptional({ description: 'Award every line to this quote' }) @IsOptional() @IsUUID() quoteId?: string;
+  @ApiPropertyOptional({ description: 'Award every line to this quote' }) @Optional() @IsUUID() quoteId?: string;
   @ApiPropertyOptional({ type: [AwardLineDto], description: 'Split: each RFQ line to one quote' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
   @Type(() => AwardLineDto)
   lines?: AwardLineDto[];
-  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @Length(1, 1000) note?: string;
+  @ApiPropertyOptional({ maxLength: 1000 }) @Optional() @IsString() @Length(1, 1000) note?: string;
 }
 
 export class AwardDto {
