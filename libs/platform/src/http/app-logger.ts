@@ -17,8 +17,8 @@ const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExp
 export class AppLogger implements LoggerService {
   constructor(private readonly pino: Pino) {}
 
-  /** Marks the rest of this request's async work as belonging to this app (a Fastify onRequest hook). */
-  enterRequest(): void {
+  /** Marks the rest of the current async work (a request, the app's initialisation) as this app's. */
+  enter(): void {
     currentApp.enterWith(this.pino);
   }
 

@@ -52,9 +52,11 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(definition.module(options.env), adapter, { bufferLogs: true, abortOnError: false });
-  // Each app logs under its own name, Nest's start-up chatter at debug (see AppLogger).
+  // Each app logs under its own name, Nest's start-up chatter at debug (see AppLogger); work this app
+  // starts while it initialises (job workers, timers) logs under its name too.
   const logger = new AppLogger(requestLogger);
+  logger.enter();
+  const app = await NestFactory.create<NestFastifyApplication>(definition.module(options.env), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(logger);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -81,7 +83,7 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
   const metrics = app.get(HttpMetrics);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (_request, _reply, done) => {
-    logger.enterRequest();
+    logger.enter();
     done();
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
