@@ -3,6 +3,7 @@ import { expect } from 'expect';
 import { seedCatalog, type Catalog } from '../search/search-fixtures';
 import { browserSkipReason, expectAccessible, newPage, screenshot } from './support/browser';
 import { startWebPlatform, type WebPlatform } from './support/web-platform';
+import { CartPageObject } from './pages/cart.page';
 import { ListingPageObject } from './pages/listing.page';
 import { SearchPageObject } from './pages/search.page';
 import { SignInPageObject } from './pages/sign-in.page';
@@ -43,8 +44,9 @@ describe('buyer searches the catalogue in a browser', { skip: skip ?? false }, (
       await page.waitForURL((url) => !url.search.includes('q='));
       await search.facet(/country/i, 'IT').check();
       await page.waitForURL(/country=IT/);
-      await search.result(/hydraulic hose/i).waitFor();
+      await search.resultCount().filter({ hasText: /^1 result$/ }).waitFor();
       await expect(search.results().count()).resolves.toBe(1);
+      await search.result(/hydraulic hose/i).waitFor();
       await expectAccessible(page, 'search-filtered');
       await screenshot(page, 'search-1440');
       await page.setViewportSize({ width: 375, height: 800 });
@@ -67,6 +69,21 @@ describe('buyer searches the catalogue in a browser', { skip: skip ?? false }, (
       await listing.addToCart(3);
       const cart = await web.platform.buyer.get('/cart', { token: catalog.buyer1.token });
       expect(JSON.stringify(cart.body)).toContain(catalog.ids.hose);
+
+      // A listing of the second supplier, then checkout: the cart groups by supplier, two orders come back.
+      await page.goto(`/app/listings/${catalog.ids.paper}`);
+      await listing.title(/copy paper/i).waitFor();
+      await listing.addToCart(10);
+      const cartPage = await new CartPageObject(page).open();
+      await expect(cartPage.supplierGroups().count()).resolves.toBe(2);
+      await expectAccessible(page, 'cart');
+      await screenshot(page, 'cart-1440');
+      await cartPage.checkout('PO-4711', 'Hafenstraße 1, 20457 Hamburg');
+      await cartPage.placedOrders().first().waitFor();
+      await expect(cartPage.placedOrders().count()).resolves.toBe(2);
+      await expectAccessible(page, 'checkout-result');
+      const orders = await web.platform.buyer.get('/orders', { token: catalog.buyer1.token });
+      expect(JSON.stringify(orders.body)).toContain('PO-4711');
     } finally {
       await context.close();
     }

@@ -1,6 +1,8 @@
 import { uiResources } from '@kontor/ui';
 import { buyer as buyerDe } from './de/buyer';
 import { buyer as buyerEn } from './en/buyer';
+import { cart as cartDe } from './de/cart';
+import { cart as cartEn } from './en/cart';
 import { listings as listingsDe } from './de/listings';
 import { listings as listingsEn } from './en/listings';
 import { search as searchDe } from './de/search';
@@ -8,8 +10,8 @@ import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn, search: searchEn, listings: listingsEn },
-  de: { buyer: buyerDe, search: searchDe, listings: listingsDe },
+  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, cart: cartEn },
+  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, cart: cartDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */
