@@ -19,5 +19,7 @@ export * from './format/money';
 export * from './i18n';
 export * from './layout/app-shell';
 export * from './layout/language-switcher';
+export * from './live/live-client';
+export * from './live/live-context';
 export * from './query/query-client';
 export * from './query/query-keys';
