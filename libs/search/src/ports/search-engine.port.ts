@@ -80,6 +80,8 @@ export interface SearchEngine {
   /** Called once a full rebuild has written every document (compaction, statistics). */
   finishRebuild(): Promise<void>;
   search(query: EngineQuery): Promise<EngineResult>;
+  /** Engines that keep synonyms in their index settings take a changed set here; the others read SynonymSource per query. */
+  applySynonyms?(synonyms: Record<string, string[]>): Promise<void>;
 }
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
