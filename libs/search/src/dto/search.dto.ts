@@ -88,4 +88,10 @@ export class SearchResponseDto {
   facets: { category: Record<string, number>; country: Record<string, number>; kind: Record<string, number>; certification: Record<string, number> };
   @ApiProperty() processingTimeMs: number;
   @ApiProperty() engine: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The query with its typos corrected (e.g. `blots` → `bolts`) when the query as typed found little and the correction finds more; null otherwise. The UI offers it as a link.',
+  })
+  didYouMean: string | null;
 }
