@@ -84,6 +84,9 @@ describe('search ranking rules (PostgreSQL engine)', () => {
       // A chosen sort replaces the rules.
       doc('sort:cheap', { title: 'Spacer sleeve', basePrice: 100 }),
       doc('sort:dear', { title: 'Spacer sleeve', basePrice: 900, ...favoured }),
+      // Far more typo matches (`table` is one typo from `cable`) of better quality than exact ones, above the exact-count limit.
+      ...Array.from({ length: 90 }, (_, i) => doc(`drown:table-${i}`, { title: 'Conference table', ...favoured })),
+      ...Array.from({ length: 3 }, (_, i) => doc(`drown:cable-${i}`, { title: 'Power cable' })),
     ]);
     await engine.finishRebuild();
   });
@@ -115,6 +118,18 @@ describe('search ranking rules (PostgreSQL engine)', () => {
 
   it('breaks ties by the quality signal: verified supplier, rating, then freshness', async () => {
     expect(await order('gasket')).toEqual(['quality:verified-high-new', 'quality:verified-high-old', 'quality:verified-low', 'quality:unverified']);
+  });
+
+  it('keeps exact matches ahead of many better-rated typo matches when the total is only estimated', async () => {
+    const sampled = new PostgresSearchEngine(source, 5);
+    try {
+      const result = await sampled.search({ text: 'cable', filters: {}, sort: 'relevance', offset: 0, limit: 5 });
+      expect(result.exhaustive).toBe(false);
+      const byId = new Map([...ids].map(([k, v]) => [v, k]));
+      expect(result.hits.slice(0, 3).map((h) => byId.get(h.id)).sort()).toEqual(['drown:cable-0', 'drown:cable-1', 'drown:cable-2']);
+    } finally {
+      await sampled.onModuleDestroy();
+    }
   });
 
   it('follows a chosen sort instead of the rules', async () => {

@@ -450,8 +450,13 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
     const relevance = hasText && query.sort === 'relevance';
     // The ranking rules, each a small tsquery test of the row's vectors (parameters typed at bind time).
     let rankColumns = '';
+    // The query without its typo corrections, when it has any: the first candidates above the exact-count limit.
+    let plainTsq: string | null = null;
     if (relevance) {
       const q = (text: string) => `${param(text)}::tsquery`;
+      if (matches.some((m) => m.words.some((w) => w.typos.length > 0))) {
+        plainTsq = q(matches.map((m) => `(${PostgresSearchEngine.spanQuery(m, '', null)})`).join(anyWord ? ' | ' : ' & '));
+      }
       const full = matches.map((m) => q(PostgresSearchEngine.spanQuery(m, '')));
       const words = anyWord ? full.map((fq) => `(document @@ ${fq})::int`).join(' + ') : `${matches.length}`;
       const typos =
@@ -525,11 +530,18 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
     if (relevance) {
       pageOrder = `r_words DESC, r_typos ASC, r_fields ASC, r_near DESC, r_whole DESC, ${QUALITY}`;
       // Above the exact-count limit: listings whose title holds every word are the candidates; the rest only when those are too few.
-      pages = `${ordered('titled', all([`title_document @@ ${tsq}`]), 1, 'in_title')},
+      // With typo corrections, titles holding every word as typed come first: many better-rated typo matches
+      // (`table` for `cable`) would otherwise fill the candidates read in quality order and drown the exact ones.
+      const titledWhere = all([`title_document @@ ${tsq}`, ...(plainTsq ? [`NOT (title_document @@ ${plainTsq})`] : [])]);
+      const titledCount = plainTsq ? `(SELECT count(*) FROM plain) + (SELECT count(*) FROM titled)` : `(SELECT count(*) FROM titled)`;
+      pages = `${plainTsq ? `${ordered('plain', all([`title_document @@ ${plainTsq}`]), 2, 'in_title')},` : ''}
+      ${ordered('titled', titledWhere, 1, 'in_title')},
       ${ordered('untitled', `${matchesSql} AND NOT (title_document @@ ${tsq})`, 0, 'matches - in_title')},
-      pool AS (
-        SELECT ${pageColumns}${rankInput} FROM titled WHERE (SELECT k FROM scale) <> 1
-        UNION ALL SELECT ${pageColumns}${rankInput} FROM untitled WHERE (SELECT k FROM scale) <> 1 AND (SELECT count(*) FROM titled) < ${want}
+      pool AS (${plainTsq ? `
+        SELECT ${pageColumns}${rankInput} FROM plain WHERE (SELECT k FROM scale) <> 1
+        UNION ALL SELECT ${pageColumns}${rankInput} FROM titled WHERE (SELECT k FROM scale) <> 1 AND (SELECT count(*) FROM plain) < ${want}` : `
+        SELECT ${pageColumns}${rankInput} FROM titled WHERE (SELECT k FROM scale) <> 1`}
+        UNION ALL SELECT ${pageColumns}${rankInput} FROM untitled WHERE (SELECT k FROM scale) <> 1 AND ${titledCount} < ${want}
         UNION ALL SELECT ${pageColumns}${rankInput} FROM exact WHERE (SELECT k FROM scale) = 1)`;
       page = `SELECT * FROM (SELECT ${pageColumns}, ${rankColumns} FROM pool) r ORDER BY ${pageOrder} LIMIT ${limit} OFFSET ${offset}`;
     } else {
