@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -101,6 +102,15 @@ async function load(url: string): Promise<void> {
   }
 }
 
+/** Loads in a child process, so the memory the generator and its batches took is not counted as the app's. */
+function loadInChild(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--load', url], { stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`loader exited with ${code}`))));
+  });
+}
+
 /** Runs `fn`, recording every statement any pg client of this process sends meanwhile. */
 async function recordStatements(into: SqlStatement[], fn: () => Promise<void>): Promise<void> {
   const original = Client.prototype.query;
@@ -166,7 +176,7 @@ async function main(): Promise<void> {
     await runMigrations(dbUrl, kontorSchema);
     let t = performance.now();
     if (!reuse) {
-      await load(dbUrl);
+      await loadInChild(dbUrl);
       console.log(`loaded ${LISTINGS} published listings (bulk SQL) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
 
@@ -266,7 +276,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+const run = process.argv[2] === '--load' ? () => load(process.argv[3]) : main;
+run().then(
   () => process.exit(0),
   (error) => {
     console.error(error);

@@ -8,7 +8,7 @@ import { SuggestQueryDto, SuggestResponseDto } from './dto/suggest.dto';
 import { SEARCH_SUGGESTER, SearchSuggester } from './ports/search-suggester.port';
 
 /** Titles read per keystroke for completions: enough to rank them, few enough to stay in the millisecond range. */
-const SAMPLE = 30;
+const SAMPLE = 20;
 
 /** Search-as-you-type: completions of the query and its top listings, cheap enough for every keystroke. */
 @Injectable()

@@ -15,7 +15,7 @@ describe('suggestions', () => {
 
   it('keeps the typed words in front and does not repeat them', () => {
     const titles = ['Hex bolt M8 stainless', 'Hex head bolt', 'Hex nut'];
-    expect(completions({ preceding: ['hex'], last: 'b' }, titles, [], 3)).toEqual(['hex bolt']);
+    expect(completions({ preceding: ['hex'], last: 'b' }, titles, ['bolt', 'brass'], 3)).toEqual(['hex bolt']);
     expect(completions({ preceding: ['hex'], last: 'h' }, titles, [], 3)).toEqual(['hex head', 'hex head bolt']);
     expect(completions({ preceding: ['hex'], last: 'b' }, titles, [], 1)).toEqual(['hex bolt']);
   });

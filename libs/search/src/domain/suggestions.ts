@@ -19,7 +19,8 @@ const WORDS = /[\p{L}\p{N}]+/gu;
  * Query completions read off the titles of the listings the partial query matches: the typed
  * words with the last one completed, and that phrase with the title's next word (`hydr` →
  * `hydraulic`, `hydraulic hose`). Ranked by how many of the titles hold them, shorter first on a
- * tie; the indexed vocabulary fills up when titles give too few. Lower-cased, as buyers type.
+ * tie; for a single word the indexed vocabulary fills up when titles give too few (after other
+ * words it would pair words no listing holds together). Lower-cased, as buyers type.
  */
 export function completions(terms: SuggestTerms, titles: string[], vocabulary: string[], limit: number): string[] {
   const counts = new Map<string, number>();
@@ -39,6 +40,7 @@ export function completions(terms: SuggestTerms, titles: string[], vocabulary: s
   }
   const ranked = [...counts].sort(([a, x], [b, y]) => y - x || a.length - b.length || (a < b ? -1 : 1)).map(([c]) => c);
   const result = ranked.slice(0, limit);
+  if (terms.preceding.length) return result;
   const fill = vocabulary.filter((t) => t.startsWith(terms.last) && !result.includes(head + t)).sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
   for (const t of fill) {
     if (result.length >= limit) break;
