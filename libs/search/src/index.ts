@@ -21,10 +21,11 @@ import { SearchFilterIndexes1795000300001 } from './migrations/1795000300001-sea
 import { SearchTitleVector1795000300002 } from './migrations/1795000300002-search-title-vector';
 import { SearchSampleAndSorts1795000300003 } from './migrations/1795000300003-search-sample-and-sorts';
 import { SearchSynonyms1795000300010 } from './migrations/1795000300010-search-synonyms';
+import { SearchTypoForms1795000300011 } from './migrations/1795000300011-search-typo-forms';
 import { SynonymEntity } from './entities/synonym.entity';
 import { SynonymAuditEntryEntity } from './entities/synonym-audit-entry.entity';
 
 /** Search's TypeORM entities: the synonyms (the index tables are written with SQL: tsvector). */
 export const searchEntities: Array<new () => unknown> = [SynonymEntity, SynonymAuditEntryEntity];
 /** Migrations of the search tables. */
-export const searchMigrations = [SearchDocuments1795000300000, SearchFilterIndexes1795000300001, SearchTitleVector1795000300002, SearchSampleAndSorts1795000300003, SearchSynonyms1795000300010];
+export const searchMigrations = [SearchDocuments1795000300000, SearchFilterIndexes1795000300001, SearchTitleVector1795000300002, SearchSampleAndSorts1795000300003, SearchSynonyms1795000300010, SearchTypoForms1795000300011];

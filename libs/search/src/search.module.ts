@@ -23,7 +23,7 @@ import { SynonymsService } from './synonyms.service';
       useFactory: (config: KontorConfig, db: DataSource, synonyms: SynonymsService) =>
         config.meiliUrl
           ? new MeilisearchEngine({ url: config.meiliUrl, apiKey: config.meiliKey, indexUid: config.meiliIndex, exactCountLimit: config.searchExactCountLimit, synonyms })
-          : new PostgresSearchEngine(db, config.searchExactCountLimit),
+          : new PostgresSearchEngine(db, config.searchExactCountLimit, synonyms),
     },
     {
       provide: SEARCH_SUGGESTER,

@@ -14,6 +14,7 @@ export class SearchController {
 
   /** Full-text product search with filters, facets and this buyer's prices. */
   @Get()
+  @ApiOkResponse({ type: SearchResponseDto })
   find(@Actor() actor: CompanyActor, @Query() query: SearchQueryDto): Promise<SearchResponseDto> {
     return this.search.search(actor, query);
   }

@@ -1362,6 +1362,19 @@ export interface components {
             /** @description The buyer's own purchase order number */
             poNumber?: string;
         };
+        PriceAtQuantityDto: {
+            currency: string;
+            meetsMoq: boolean;
+            /** @description Quantity priced (the MOQ when the request was below it) */
+            quantity: number;
+            requestedQuantity: number;
+            /** @enum {string} */
+            source: "tier" | "customer_price_list";
+            /** @description Minor units */
+            totalPrice: number;
+            /** @description Minor units */
+            unitPrice: number;
+        };
         ReasonDto: {
             reason: string;
         };
@@ -1397,6 +1410,68 @@ export interface components {
             /** @example pcs */
             unit: string;
         };
+        SearchFacetsDto: {
+            /** @description Category path → count */
+            category: {
+                [key: string]: number;
+            };
+            /** @description Certification → count (the 50 most frequent) */
+            certification: {
+                [key: string]: number;
+            };
+            /** @description Dispatch country → count */
+            country: {
+                [key: string]: number;
+            };
+            /** @description good / service → count */
+            kind: {
+                [key: string]: number;
+            };
+        };
+        SearchHighlightsDto: {
+            /** @description HTML-escaped snippet of the description around the first match, matches wrapped in <mark> */
+            description: string;
+            /** @description HTML-escaped title, matches wrapped in <mark> */
+            title: string;
+        };
+        SearchHitCategoryDto: {
+            id: string;
+            name: string;
+            /** @example industrial/fasteners/bolts */
+            path: string;
+        };
+        SearchHitDto: {
+            /** @enum {string} */
+            availability: "in_stock" | "made_to_order";
+            category: components["schemas"]["SearchHitCategoryDto"];
+            certifications: string[];
+            country: string;
+            highlights: components["schemas"]["SearchHighlightsDto"];
+            /** @enum {string} */
+            kind: "good" | "service";
+            leadTimeDays: number;
+            listingId: string;
+            moq: number;
+            /** @description This buyer's price at the requested quantity */
+            price: components["schemas"]["PriceAtQuantityDto"];
+            supplier: components["schemas"]["SupplierBadgeDto"];
+            title: string;
+        };
+        SearchResponseDto: {
+            /** @description The query with its typos corrected (e.g. `blots` → `bolts`) when the query as typed found little and the correction finds more; null otherwise. The UI offers it as a link. */
+            didYouMean: string | null;
+            engine: string;
+            /** @description False when total and facet counts are estimates: more matches than SEARCH_EXACT_COUNT_LIMIT are counted on a sample */
+            exhaustive: boolean;
+            /** @description Counts per value over all matches (estimates when `exhaustive` is false) */
+            facets: components["schemas"]["SearchFacetsDto"];
+            hits: components["schemas"]["SearchHitDto"][];
+            limit: number;
+            page: number;
+            processingTimeMs: number;
+            /** @description Number of matching listings (an estimate when `exhaustive` is false) */
+            total: number;
+        };
         SendMessageDto: {
             body: string;
             /** @description Client-chosen id: a retried send with the same id is stored once */
@@ -1430,6 +1505,12 @@ export interface components {
             email: string;
             fullName: string;
             password: string;
+        };
+        SupplierBadgeDto: {
+            id: string;
+            name: string;
+            rating: Record<string, never> | null;
+            verified: boolean;
         };
         TotpCodeDto: {
             /** @example 123456 */
@@ -1521,6 +1602,7 @@ export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordReset
 export type SchemaPasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordResetRequestedDto'];
 export type SchemaPlaceOrderDto = components['schemas']['PlaceOrderDto'];
+export type SchemaPriceAtQuantityDto = components['schemas']['PriceAtQuantityDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaReorderDto = components['schemas']['ReorderDto'];
 export type SchemaReorderScheduleDto = components['schemas']['ReorderScheduleDto'];
@@ -1528,11 +1610,17 @@ export type SchemaReportMessageDto = components['schemas']['ReportMessageDto'];
 export type SchemaRequiredAttributeDto = components['schemas']['RequiredAttributeDto'];
 export type SchemaReviewInputDto = components['schemas']['ReviewInputDto'];
 export type SchemaRfqLineInputDto = components['schemas']['RfqLineInputDto'];
+export type SchemaSearchFacetsDto = components['schemas']['SearchFacetsDto'];
+export type SchemaSearchHighlightsDto = components['schemas']['SearchHighlightsDto'];
+export type SchemaSearchHitCategoryDto = components['schemas']['SearchHitCategoryDto'];
+export type SchemaSearchHitDto = components['schemas']['SearchHitDto'];
+export type SchemaSearchResponseDto = components['schemas']['SearchResponseDto'];
 export type SchemaSendMessageDto = components['schemas']['SendMessageDto'];
 export type SchemaSessionDto = components['schemas']['SessionDto'];
 export type SchemaSessionRefreshDto = components['schemas']['SessionRefreshDto'];
 export type SchemaSignInDto = components['schemas']['SignInDto'];
 export type SchemaSignUpDto = components['schemas']['SignUpDto'];
+export type SchemaSupplierBadgeDto = components['schemas']['SupplierBadgeDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
@@ -3218,7 +3306,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SearchResponseDto"];
+                };
             };
         };
     };
