@@ -369,7 +369,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
             if (term && !exact.includes(term) && !typos.some((x) => x.term === term)) typos.push({ term, distance: t.distance });
           }
         }
-        return { token: tok, exact, prefixes: last ? (singular ? [tok, singular] : [tok]) : [], typos };
+        // Only the word as typed is a prefix: its singular as one too would read `glovs` as `glov…` and hide the typo.
+        return { token: tok, exact, prefixes: last ? [tok] : [], typos };
       });
       const phrases = new Map<string, string[]>();
       for (const alternative of span.alternatives) {
@@ -384,7 +385,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
 
   /** A word's forms without typos, as tsquery alternatives (`weight` restricts them to a field: 'B' attributes). */
   static plainWord(w: WordMatch, weight: string): string {
-    return (w.prefixes.length ? w.prefixes.map((p) => lexeme(p, weight, true)) : w.exact.map((x) => lexeme(x, weight))).join(' | ');
+    const whole = w.exact.filter((x) => !w.prefixes.some((p) => x.startsWith(p)));
+    return [...w.prefixes.map((p) => lexeme(p, weight, true)), ...whole.map((x) => lexeme(x, weight))].join(' | ');
   }
 
   /** Every form of a word, typos up to `maxTypos` included. */
