@@ -155,6 +155,9 @@ describe('malformed input gets a 4xx naming the problem, never a 5xx', () => {
       expectClientError(res, status);
       expect(res.headers.get('content-disposition')).toBeNull();
     }
+    // A malformed id names the path parameter, like any other bad field.
+    expect(cases[0][0].body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'id: must be a UUID', details: [{ field: 'id', message: 'must be a UUID' }] });
+    expect(cases[6][0].body).toMatchObject({ details: [{ field: 'id' }] });
   });
 
   it('refuses multipart bodies without a boundary or cut short, and CSV imports over the row cap', async () => {
