@@ -17,6 +17,9 @@ import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as SignUpRouteImport } from './routes/sign-up';
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations.accept';
 import { Route as ListingsListingIdRouteImport } from './routes/listings.$listingId';
+import { Route as RfqsIndexRouteImport } from './routes/rfqs.index';
+import { Route as RfqsRfqIdRouteImport } from './routes/rfqs.$rfqId';
+import { Route as RfqsNewRouteImport } from './routes/rfqs.new';
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -58,6 +61,21 @@ const ListingsListingIdRoute = ListingsListingIdRouteImport.update({
   path: '/listings/$listingId',
   getParentRoute: () => rootRouteImport,
 } as any);
+const RfqsIndexRoute = RfqsIndexRouteImport.update({
+  id: '/rfqs/',
+  path: '/rfqs/',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const RfqsRfqIdRoute = RfqsRfqIdRouteImport.update({
+  id: '/rfqs/$rfqId',
+  path: '/rfqs/$rfqId',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const RfqsNewRoute = RfqsNewRouteImport.update({
+  id: '/rfqs/new',
+  path: '/rfqs/new',
+  getParentRoute: () => rootRouteImport,
+} as any);
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute;
@@ -68,6 +86,9 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/rfqs/$rfqId': typeof RfqsRfqIdRoute;
+  '/rfqs/new': typeof RfqsNewRoute;
+  '/rfqs/': typeof RfqsIndexRoute;
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute;
@@ -78,6 +99,9 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/rfqs/$rfqId': typeof RfqsRfqIdRoute;
+  '/rfqs/new': typeof RfqsNewRoute;
+  '/rfqs': typeof RfqsIndexRoute;
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport;
@@ -89,6 +113,9 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/rfqs/$rfqId': typeof RfqsRfqIdRoute;
+  '/rfqs/new': typeof RfqsNewRoute;
+  '/rfqs/': typeof RfqsIndexRoute;
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
@@ -100,7 +127,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/invitations/accept'
-    | '/listings/$listingId';
+    | '/listings/$listingId'
+    | '/rfqs/$rfqId'
+    | '/rfqs/new'
+    | '/rfqs/';
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/'
@@ -110,7 +140,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/invitations/accept'
-    | '/listings/$listingId';
+    | '/listings/$listingId'
+    | '/rfqs/$rfqId'
+    | '/rfqs/new'
+    | '/rfqs';
   id:
     | '__root__'
     | '/'
@@ -120,7 +153,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/invitations/accept'
-    | '/listings/$listingId';
+    | '/listings/$listingId'
+    | '/rfqs/$rfqId'
+    | '/rfqs/new'
+    | '/rfqs/';
   fileRoutesById: FileRoutesById;
 }
 export interface RootRouteChildren {
@@ -132,6 +168,9 @@ export interface RootRouteChildren {
   SignUpRoute: typeof SignUpRoute;
   InvitationsAcceptRoute: typeof InvitationsAcceptRoute;
   ListingsListingIdRoute: typeof ListingsListingIdRoute;
+  RfqsRfqIdRoute: typeof RfqsRfqIdRoute;
+  RfqsNewRoute: typeof RfqsNewRoute;
+  RfqsIndexRoute: typeof RfqsIndexRoute;
 }
 
 declare module '@tanstack/react-router' {
@@ -192,6 +231,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ListingsListingIdRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/rfqs/': {
+      id: '/rfqs/';
+      path: '/rfqs';
+      fullPath: '/rfqs/';
+      preLoaderRoute: typeof RfqsIndexRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/rfqs/$rfqId': {
+      id: '/rfqs/$rfqId';
+      path: '/rfqs/$rfqId';
+      fullPath: '/rfqs/$rfqId';
+      preLoaderRoute: typeof RfqsRfqIdRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/rfqs/new': {
+      id: '/rfqs/new';
+      path: '/rfqs/new';
+      fullPath: '/rfqs/new';
+      preLoaderRoute: typeof RfqsNewRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
   }
 }
 
@@ -204,6 +264,9 @@ const rootRouteChildren: RootRouteChildren = {
   SignUpRoute: SignUpRoute,
   InvitationsAcceptRoute: InvitationsAcceptRoute,
   ListingsListingIdRoute: ListingsListingIdRoute,
+  RfqsRfqIdRoute: RfqsRfqIdRoute,
+  RfqsNewRoute: RfqsNewRoute,
+  RfqsIndexRoute: RfqsIndexRoute,
 };
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -6,12 +6,14 @@ import { cart as cartEn } from './en/cart';
 import { listings as listingsDe } from './de/listings';
 import { listings as listingsEn } from './en/listings';
 import { search as searchDe } from './de/search';
+import { rfqs as rfqsDe } from './de/rfqs';
+import { rfqs as rfqsEn } from './en/rfqs';
 import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, cart: cartEn },
-  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, cart: cartDe },
+  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, cart: cartEn, rfqs: rfqsEn },
+  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, cart: cartDe, rfqs: rfqsDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */
