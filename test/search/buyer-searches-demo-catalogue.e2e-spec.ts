@@ -50,6 +50,12 @@ describe('buyer searches the demo catalogue', () => {
     expect((await search('glove')).didYouMean).toBeNull();
   });
 
+  it('offers "gloves" for "glovs", a letter missing from the last word', async () => {
+    const res = await search('glovs');
+    expect(res.hits[0].title).toBe('Nitrile work gloves cut level C, size 9');
+    expect(res.didYouMean).toBe('gloves');
+  });
+
   it('offers no correction when the words are right', async () => {
     expect((await search('hex bolt')).didYouMean).toBeNull();
     expect((await titles('hex bolt'))[0]).toBe('Hex bolt M8 x 40 stainless steel A2 DIN 933');

@@ -25,6 +25,7 @@ describe('search ranking rules (PostgreSQL engine)', () => {
       supplierName: 'Supplier',
       supplierVerified: false,
       supplierRating: null,
+      sku: null,
       description: 'Plain listing.',
       kind: 'good',
       categoryId: randomUUID(),

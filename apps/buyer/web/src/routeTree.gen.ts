@@ -17,6 +17,8 @@ import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as SignUpRouteImport } from './routes/sign-up';
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations.accept';
 import { Route as ListingsListingIdRouteImport } from './routes/listings.$listingId';
+import { Route as OrdersIndexRouteImport } from './routes/orders.index';
+import { Route as OrdersOrderIdRouteImport } from './routes/orders.$orderId';
 import { Route as RfqsIndexRouteImport } from './routes/rfqs.index';
 import { Route as RfqsRfqIdRouteImport } from './routes/rfqs.$rfqId';
 import { Route as RfqsNewRouteImport } from './routes/rfqs.new';
@@ -61,6 +63,16 @@ const ListingsListingIdRoute = ListingsListingIdRouteImport.update({
   path: '/listings/$listingId',
   getParentRoute: () => rootRouteImport,
 } as any);
+const OrdersIndexRoute = OrdersIndexRouteImport.update({
+  id: '/orders/',
+  path: '/orders/',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const OrdersOrderIdRoute = OrdersOrderIdRouteImport.update({
+  id: '/orders/$orderId',
+  path: '/orders/$orderId',
+  getParentRoute: () => rootRouteImport,
+} as any);
 const RfqsIndexRoute = RfqsIndexRouteImport.update({
   id: '/rfqs/',
   path: '/rfqs/',
@@ -86,8 +98,10 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/orders/$orderId': typeof OrdersOrderIdRoute;
   '/rfqs/$rfqId': typeof RfqsRfqIdRoute;
   '/rfqs/new': typeof RfqsNewRoute;
+  '/orders/': typeof OrdersIndexRoute;
   '/rfqs/': typeof RfqsIndexRoute;
 }
 export interface FileRoutesByTo {
@@ -99,8 +113,10 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/orders/$orderId': typeof OrdersOrderIdRoute;
   '/rfqs/$rfqId': typeof RfqsRfqIdRoute;
   '/rfqs/new': typeof RfqsNewRoute;
+  '/orders': typeof OrdersIndexRoute;
   '/rfqs': typeof RfqsIndexRoute;
 }
 export interface FileRoutesById {
@@ -113,8 +129,10 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/orders/$orderId': typeof OrdersOrderIdRoute;
   '/rfqs/$rfqId': typeof RfqsRfqIdRoute;
   '/rfqs/new': typeof RfqsNewRoute;
+  '/orders/': typeof OrdersIndexRoute;
   '/rfqs/': typeof RfqsIndexRoute;
 }
 export interface FileRouteTypes {
@@ -128,8 +146,10 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/invitations/accept'
     | '/listings/$listingId'
+    | '/orders/$orderId'
     | '/rfqs/$rfqId'
     | '/rfqs/new'
+    | '/orders/'
     | '/rfqs/';
   fileRoutesByTo: FileRoutesByTo;
   to:
@@ -141,8 +161,10 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/invitations/accept'
     | '/listings/$listingId'
+    | '/orders/$orderId'
     | '/rfqs/$rfqId'
     | '/rfqs/new'
+    | '/orders'
     | '/rfqs';
   id:
     | '__root__'
@@ -154,8 +176,10 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/invitations/accept'
     | '/listings/$listingId'
+    | '/orders/$orderId'
     | '/rfqs/$rfqId'
     | '/rfqs/new'
+    | '/orders/'
     | '/rfqs/';
   fileRoutesById: FileRoutesById;
 }
@@ -168,8 +192,10 @@ export interface RootRouteChildren {
   SignUpRoute: typeof SignUpRoute;
   InvitationsAcceptRoute: typeof InvitationsAcceptRoute;
   ListingsListingIdRoute: typeof ListingsListingIdRoute;
+  OrdersOrderIdRoute: typeof OrdersOrderIdRoute;
   RfqsRfqIdRoute: typeof RfqsRfqIdRoute;
   RfqsNewRoute: typeof RfqsNewRoute;
+  OrdersIndexRoute: typeof OrdersIndexRoute;
   RfqsIndexRoute: typeof RfqsIndexRoute;
 }
 
@@ -231,6 +257,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ListingsListingIdRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/orders/': {
+      id: '/orders/';
+      path: '/orders';
+      fullPath: '/orders/';
+      preLoaderRoute: typeof OrdersIndexRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/orders/$orderId': {
+      id: '/orders/$orderId';
+      path: '/orders/$orderId';
+      fullPath: '/orders/$orderId';
+      preLoaderRoute: typeof OrdersOrderIdRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
     '/rfqs/': {
       id: '/rfqs/';
       path: '/rfqs';
@@ -264,8 +304,10 @@ const rootRouteChildren: RootRouteChildren = {
   SignUpRoute: SignUpRoute,
   InvitationsAcceptRoute: InvitationsAcceptRoute,
   ListingsListingIdRoute: ListingsListingIdRoute,
+  OrdersOrderIdRoute: OrdersOrderIdRoute,
   RfqsRfqIdRoute: RfqsRfqIdRoute,
   RfqsNewRoute: RfqsNewRoute,
+  OrdersIndexRoute: OrdersIndexRoute,
   RfqsIndexRoute: RfqsIndexRoute,
 };
 export const routeTree = rootRouteImport

@@ -89,7 +89,7 @@ function highlight(text: string | undefined): string {
  */
 export function meiliSettings(exactCountLimit: number, synonyms: SynonymMap): Settings {
   return {
-    searchableAttributes: ['title', 'categoryName', 'attributeText', 'certifications', 'description', 'supplierName'],
+    searchableAttributes: ['title', 'categoryName', 'attributeText', 'sku', 'certifications', 'description', 'supplierName'],
     filterableAttributes: ['basePrice', 'categoryPath', 'categoryPaths', 'certifications', 'country', 'currency', 'kind', 'leadTimeDays', 'moq', 'supplierCompanyId', 'supplierVerified'],
     sortableAttributes: ['basePrice', 'leadTimeDays', 'publishedAt', 'supplierRating'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'publishedAt:desc'],

@@ -125,6 +125,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
       lead_time_days: d.leadTimeDays,
       availability: d.availability,
       published_at: new Date(d.publishedAt).toISOString(),
+      // The SKU as its words (`BN-17` → `BN 17`): the parser would read `-17` as a signed number.
+      sku_words: d.sku ? d.sku.split(/[^\p{L}\p{N}]+/u).join(' ') : '',
       facts: [d.categoryName, ...Object.entries(d.attributes).map(([k, v]) => `${k.replace(/_/g, ' ')} ${v}`), ...d.certifications].join(' '),
     }));
     const json = JSON.stringify(rows);
@@ -136,15 +138,16 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
          d.category_id, d.category_path, ARRAY(SELECT jsonb_array_elements_text(d.category_paths)), d.category_name, d.country, d.region,
          ARRAY(SELECT jsonb_array_elements_text(d.certifications)), d.attributes, d.currency, d.base_price, d.moq, d.lead_time_days, d.availability,
          d.published_at,
-         setweight(to_tsvector('simple', d.title), 'A') || setweight(to_tsvector('simple', d.facts), 'B')
+         setweight(to_tsvector('simple', d.title), 'A') || setweight(to_tsvector('simple', d.sku_words || ' ' || d.facts), 'B')
            || setweight(to_tsvector('simple', d.description), 'C') || setweight(to_tsvector('simple', d.supplier_name), 'D'),
-         to_tsvector('simple', d.title),
+         -- A SKU looked up counts as a title match: the listing it names comes first.
+         to_tsvector('simple', d.title || ' ' || d.sku_words),
          hashtext(d.id::text) & 4095,
          now()
        FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, supplier_company_id uuid, supplier_name text, supplier_verified boolean, supplier_rating numeric,
          title text, description text, kind text, category_id uuid, category_path text, category_paths jsonb, category_name text, country text,
          region text, certifications jsonb, attributes jsonb, currency text, base_price bigint, moq integer, lead_time_days integer,
-         availability text, published_at timestamptz, facts text)
+         availability text, published_at timestamptz, sku_words text, facts text)
        ON CONFLICT (listing_id) DO UPDATE SET
          supplier_company_id = EXCLUDED.supplier_company_id, supplier_name = EXCLUDED.supplier_name, supplier_verified = EXCLUDED.supplier_verified,
          supplier_rating = EXCLUDED.supplier_rating, title = EXCLUDED.title, description = EXCLUDED.description, kind = EXCLUDED.kind,
@@ -366,7 +369,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
             if (term && !exact.includes(term) && !typos.some((x) => x.term === term)) typos.push({ term, distance: t.distance });
           }
         }
-        return { token: tok, exact, prefixes: last ? (singular ? [tok, singular] : [tok]) : [], typos };
+        // Only the word as typed is a prefix: its singular as one too would read `glovs` as `glov…` and hide the typo.
+        return { token: tok, exact, prefixes: last ? [tok] : [], typos };
       });
       const phrases = new Map<string, string[]>();
       for (const alternative of span.alternatives) {
@@ -381,7 +385,8 @@ export class PostgresSearchEngine implements SearchEngine, OnModuleDestroy {
 
   /** A word's forms without typos, as tsquery alternatives (`weight` restricts them to a field: 'B' attributes). */
   static plainWord(w: WordMatch, weight: string): string {
-    return (w.prefixes.length ? w.prefixes.map((p) => lexeme(p, weight, true)) : w.exact.map((x) => lexeme(x, weight))).join(' | ');
+    const whole = w.exact.filter((x) => !w.prefixes.some((p) => x.startsWith(p)));
+    return [...w.prefixes.map((p) => lexeme(p, weight, true)), ...whole.map((x) => lexeme(x, weight))].join(' | ');
   }
 
   /** Every form of a word, typos up to `maxTypos` included. */

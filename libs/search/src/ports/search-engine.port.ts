@@ -5,6 +5,8 @@ export interface SearchDocument {
   supplierName: string;
   supplierVerified: boolean;
   supplierRating: number | null;
+  /** The supplier's article number: buyers look listings up by it. */
+  sku: string | null;
   title: string;
   description: string;
   kind: 'good' | 'service';
