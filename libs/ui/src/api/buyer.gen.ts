@@ -1645,7 +1645,7 @@ export interface components {
         };
         PriceBreakDto: {
             minQuantity: number;
-            /** @description Minor units */
+            /** @description Minor units; not higher than the line price or an earlier break */
             unitPrice: number;
         };
         QuoteComparisonDto: {
