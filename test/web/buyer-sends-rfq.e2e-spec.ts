@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import { expect } from 'expect';
 import { eventually, seedCatalog, type Catalog } from '../search/search-fixtures';
-import { inDays } from '../negotiation/negotiation-fixtures';
+import { inDays, openRfq, quoteBody } from '../negotiation/negotiation-fixtures';
 import { browserSkipReason, expectAccessible, newPage, screenshot } from './support/browser';
 import { startWebPlatform, type WebPlatform } from './support/web-platform';
 import { ListingPageObject } from './pages/listing.page';
@@ -116,6 +116,28 @@ describe('buyer sends an RFQ and awards it in a browser', { skip: skip ?? false 
       await list.statusFilter().selectOption('draft');
       await page.getByText(/no rfqs with this status/i).waitFor();
       await expectAccessible(page, 'rfq-list-filtered');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows an award above the company approval threshold as awaiting approval', async () => {
+    const buyer = catalog.buyer2;
+    expect((await web.platform.buyer.patch('/company', { approvalThreshold: { amount: 5000, currency: 'EUR' } }, { token: buyer.token })).status).toBe(200);
+    const rfq = await openRfq(web.platform, buyer, [catalog.supplierA.companyId]);
+    expect((await web.platform.supplier.post(`/rfq-inbox/${rfq.id}/quote`, quoteBody(rfq, [21, 5]), { token: catalog.supplierA.token })).status).toBe(201);
+    const { context, page } = await newPage(web.browser, { baseURL: web.platform.urls.buyer });
+    try {
+      await page.goto(`/app/rfqs/${rfq.id}`);
+      await page.waitForURL(/\/app\/sign-in/);
+      await new SignInPageObject(page).signIn(buyer.email, buyer.password);
+      const rfqPage = new RfqPageObject(page);
+      await rfqPage.supplierColumn(/bavaria fasteners/i).waitFor();
+      await page.getByRole('button', { name: /^award$/i }).click();
+      await rfqPage.awardStatus().filter({ hasText: /awaiting approval/i }).waitFor();
+      await expectAccessible(page, 'rfq-award-awaiting-approval');
+      const awards = await web.platform.buyer.get(`/rfqs/${rfq.id}/awards`, { token: buyer.token });
+      expect(awards.body.map((a: { status: string }) => a.status)).toEqual(['pending_approval']);
     } finally {
       await context.close();
     }

@@ -4,7 +4,7 @@ import type { QuoteComparison, Rfq } from './use-rfqs';
 
 /** The best-value mark: a visible word, not colour alone. */
 function BestMark({ label }: { label: string }) {
-  return <span className="ml-1 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-900">{label}</span>;
+  return <> <span className="ml-1 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-900">{label}</span></>;
 }
 
 /**
