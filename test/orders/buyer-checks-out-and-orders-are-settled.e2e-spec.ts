@@ -136,6 +136,7 @@ describe('buyer checks out from several suppliers, orders run their course and a
     expect((await platform.buyer.post(`/orders/${order.id}/complete`, {}, b())).body.code).toBe('DISPUTE_OPEN');
     const tooMuch = await platform.admin.post(`/disputes/${dispute.body.id}/resolve`, { outcome: 'refund', refundAmount: 10_001, note: 'refund' }, op());
     expect(tooMuch.body.code).toBe('REFUND_EXCEEDS_ORDER');
+    expect(tooMuch.body.details).toEqual([{ field: 'refundAmount', message: expect.stringContaining('can still be refunded') }]);
     const resolved = await platform.admin.post(`/disputes/${dispute.body.id}/resolve`, { outcome: 'refund', refundAmount: 2_500, note: 'Photos confirm 100 rusty bolts' }, op());
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'refunded', refundAmount: 2_500 });

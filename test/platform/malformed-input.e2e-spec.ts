@@ -122,6 +122,11 @@ describe('malformed input gets a 4xx naming the problem, never a 5xx', () => {
     expect((await platform.buyer.get(`/threads/${thread}/messages?afterSeq=2147483647`, { token: buyer.token })).status).toBe(404);
     expectClientError(await platform.supplier.post(`/threads/${thread}/read`, { seq: 2 ** 31 }, { token: supplier.token }), 400, 'seq');
     expectClientError(await platform.buyer.get(`/quotes/${thread}/diff?from=1&to=99999999999`, { token: buyer.token }), 400, 'to');
+    const missing = await platform.buyer.get(`/quotes/${thread}/diff?from=1`, { token: buyer.token });
+    expectClientError(missing, 400, 'to');
+    expect(missing.body).toMatchObject({ message: 'to is required', details: [{ field: 'to', message: 'to is required' }] });
+    const missingNested = await platform.buyer.post('/auth/sign-up', { email: uniqueEmail('missing'), password: 'correct-horse-battery', fullName: 'No Company' });
+    expect(missingNested.body.details).toContainEqual({ field: 'company', message: 'company is required' });
     const rfqs = await count('rfqs');
     const huge = await platform.buyer.post('/rfqs', { title: 'Big', lines: [{ description: 'x', quantity: 1, unit: 'pcs', targetUnitPrice: 1e300 }] }, { token: buyer.token });
     expectClientError(huge, 400, 'lines[0].targetUnitPrice');
@@ -150,6 +155,9 @@ describe('malformed input gets a 4xx naming the problem, never a 5xx', () => {
       expectClientError(res, status);
       expect(res.headers.get('content-disposition')).toBeNull();
     }
+    // A malformed id names the path parameter, like any other bad field.
+    expect(cases[0][0].body).toMatchObject({ code: 'VALIDATION_FAILED', message: 'id: must be a UUID', details: [{ field: 'id', message: 'must be a UUID' }] });
+    expect(cases[6][0].body).toMatchObject({ details: [{ field: 'id' }] });
   });
 
   it('refuses multipart bodies without a boundary or cut short, and CSV imports over the row cap', async () => {

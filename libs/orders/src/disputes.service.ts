@@ -78,7 +78,7 @@ export class DisputesService {
       const order = (await this.orders.find(row.orderId, true))!;
       if (input.outcome === 'refund') {
         if (!input.refundAmount) throw ValidationError.field('refundAmount', 'is required for a refund');
-        await this.accounting.refund({ orderId: order.id, amount: input.refundAmount, reason: `dispute: ${input.note}`, sourceKey: `dispute:${disputeId}` });
+        await this.accounting.refund({ orderId: order.id, amount: input.refundAmount, reason: `dispute: ${input.note}`, sourceKey: `dispute:${disputeId}`, field: 'refundAmount' });
         await this.ordersService.recordRefund(order.id, input.refundAmount);
       }
       const status = input.outcome === 'refund' ? 'refunded' : 'rejected';

@@ -184,9 +184,11 @@ export class OrderAccounting implements OnApplicationBootstrap {
   /**
    * Refunds part or all of an order (dispute resolution, cancellation). Takes back the matching
    * part of the supplier's share and of the commission; paid back from clearing when the buyer has
-   * paid, else netted against what the buyer owes. Idempotent per `sourceKey`.
+   * paid, else netted against what the buyer owes. Idempotent per `sourceKey`. `field` is the
+   * caller's name for the amount, so a refused amount is reported on the field the client sent.
    */
-  async refund(input: { orderId: string; amount: number; reason: string; sourceKey: string }): Promise<Refund> {
+  async refund(input: { orderId: string; amount: number; reason: string; sourceKey: string; field?: string }): Promise<Refund> {
+    const field = input.field ?? 'amount';
     return this.tx.run(async () => {
       const order = await this.orders.find(input.orderId, true);
       if (!order) throw new NotFoundError('ORDER_NOT_FOUND', 'Order not found');
@@ -194,9 +196,9 @@ export class OrderAccounting implements OnApplicationBootstrap {
       if (existing) return existing;
       if (order.status === 'cancelled') throw new ConflictError('ORDER_CANCELLED', 'The order is cancelled');
       if (order.payoutId) throw new ConflictError('ORDER_ALREADY_SETTLED', 'The order was already paid out to the supplier');
-      if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw ValidationError.field('amount', 'must be a positive integer of minor units');
+      if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw ValidationError.field(field, 'must be a positive integer of minor units');
       if (input.amount > order.gross - order.refunded) {
-        throw ValidationError.field('amount', `at most ${order.gross - order.refunded} can still be refunded`, 'REFUND_EXCEEDS_ORDER');
+        throw ValidationError.field(field, `at most ${order.gross - order.refunded} can still be refunded`, 'REFUND_EXCEEDS_ORDER');
       }
       return this.grantRefund(order, input.amount, input.reason, input.sourceKey);
     });

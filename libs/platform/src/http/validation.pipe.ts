@@ -5,6 +5,9 @@ import { findUnsafeInput } from './request-input-check';
 function flatten(errors: ClassValidatorError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // A value that is missing breaks every rule of its field at once ("to must not be less than 1",
+    // "to must be an integer"): say the one thing the client has to do.
+    if (error.value === undefined && error.constraints) return [{ field, message: `${field} is required` }, ...flatten(error.children ?? [], field)];
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
       // class-validator says "property x should not exist"; name the full path instead.
@@ -35,7 +38,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value is read only to tell a missing field from a wrong one; it never goes into the response.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const details = flatten(errors);
       const message = details.map((d) => d.message).join('; ');

@@ -1229,6 +1229,21 @@ export interface components {
             invitedSupplierIds?: string[];
             inviteEmails?: string[];
         };
+        AwardDto: {
+            allocations: string[];
+            /** @description The comparison the award was chosen from */
+            comparison?: Record<string, never>;
+            createdAt: string;
+            currency: string;
+            decidedBy: string | null;
+            id: string;
+            purchaseIntentIds: string[];
+            requestedBy: string;
+            rfqId: string;
+            /** @enum {string} */
+            status: "pending_approval" | "completed" | "rejected";
+            totalAmount: number;
+        };
         AwardLineDto: {
             quoteId: string;
             rfqLineId: string;
@@ -1289,6 +1304,48 @@ export interface components {
              */
             registrationNumber: string;
         };
+        ComparisonBestDto: {
+            leadTimeDays: boolean;
+            paymentTerms: boolean;
+            rating: boolean;
+            totalAmount: boolean;
+            validUntil: boolean;
+        };
+        ComparisonLineCellDto: {
+            /** @description Lowest unit price of this line among awardable quotes */
+            best: boolean;
+            /** @description Minor units */
+            lineTotal: number;
+            quantity: number;
+            rfqLineId: string;
+            /** @description Minor units */
+            unitPrice: number;
+        };
+        ComparisonRowDto: {
+            /** @description Active and not expired: it can be awarded */
+            awardable: boolean;
+            /** @description Which of this row’s values is the best among awardable quotes */
+            best: components["schemas"]["ComparisonBestDto"];
+            expired: boolean;
+            incoterm: string | null;
+            leadTimeDays: number;
+            lineCells: components["schemas"]["ComparisonLineCellDto"][];
+            /** @description The current revision as quoted (lineCells has the prices at the RFQ quantities) */
+            lines: components["schemas"]["QuoteRevisionLineDto"][];
+            /** @enum {string} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60";
+            quoteId: string;
+            rating: components["schemas"]["SupplierRatingDto"] | null;
+            revision: number;
+            revisionId: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            supplierCompanyId: string;
+            supplierName: string;
+            supplierVerified: boolean;
+            totalAmount: number;
+            validUntil: string;
+        };
         CreateInvitationDto: {
             email: string;
             /** @enum {string} */
@@ -1332,6 +1389,24 @@ export interface components {
             /** @description The token from the verification link */
             token: string;
         };
+        FieldChangeDto: {
+            /** @enum {string} */
+            field: "totalAmount" | "leadTimeDays" | "validUntil" | "paymentTerms" | "incoterm" | "notes";
+            /** @description Value in the older revision */
+            from: (string | number) | null;
+            /** @description Value in the newer revision */
+            to: (string | number) | null;
+        };
+        LineDiffDto: {
+            /** @description Minor units */
+            lineTotal?: components["schemas"]["NumberChangeDto"];
+            quantity?: components["schemas"]["NumberChangeDto"];
+            rfqLineId: string;
+            /** @enum {string} */
+            status: "unchanged" | "changed" | "added" | "removed";
+            /** @description Minor units, at the line quantity */
+            unitPrice?: components["schemas"]["NumberChangeDto"];
+        };
         MarkReadDto: {
             seq: number;
         };
@@ -1343,6 +1418,10 @@ export interface components {
              * @example EUR
              */
             currency: string;
+        };
+        NumberChangeDto: {
+            from: number | null;
+            to: number | null;
         };
         OpenDisputeDto: {
             reason: string;
@@ -1564,8 +1643,71 @@ export interface components {
             /** @description Minor units */
             unitPrice: number;
         };
+        PriceBreakDto: {
+            minQuantity: number;
+            /** @description Minor units; not higher than the line price or an earlier break */
+            unitPrice: number;
+        };
+        QuoteComparisonDto: {
+            currency: string;
+            rows: components["schemas"]["ComparisonRowDto"][];
+            /** @enum {string} */
+            sortedBy: "total" | "leadTime" | "validity" | "rating" | "supplier";
+        };
+        QuoteDto: {
+            createdAt: string;
+            current: components["schemas"]["QuoteRevisionDto"];
+            currentRevision: number;
+            expired: boolean;
+            /** @description Every revision, oldest first */
+            history?: components["schemas"]["QuoteRevisionDto"][];
+            id: string;
+            rfqId: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            supplierCompanyId: string;
+        };
+        QuoteLineDto: {
+            lineTotal: number;
+            priceBreaks: components["schemas"]["PriceBreakDto"][];
+            quantity: number;
+            rfqLineId: string;
+            unitPrice: number;
+        };
+        QuoteRevisionDto: {
+            createdAt: string;
+            currency: string;
+            id: string;
+            incoterm: string | null;
+            leadTimeDays: number;
+            lines: components["schemas"]["QuoteLineDto"][];
+            notes: string | null;
+            /** @enum {string} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60";
+            revision: number;
+            /** @enum {string} */
+            source: "supplier" | "offer";
+            totalAmount: number;
+            validUntil: string;
+        };
+        QuoteRevisionLineDto: {
+            priceBreaks: components["schemas"]["PriceBreakDto"][];
+            quantity: number;
+            rfqLineId: string;
+            /** @description Minor units */
+            unitPrice: number;
+        };
         ReasonDto: {
             reason: string;
+        };
+        RecipientDto: {
+            declineReason: string | null;
+            /** @enum {string} */
+            response: "pending" | "quoted" | "declined" | "withdrawn";
+            /** @enum {string} */
+            source: "invited" | "category" | "email_invite";
+            supplierCompanyId: string;
+            supplierName: string;
         };
         ReorderDto: {
             poNumber?: string;
@@ -1603,6 +1745,56 @@ export interface components {
             comment?: string;
             rating: number;
         };
+        RevisionDiffDto: {
+            /** @description Quote terms that changed */
+            fields: components["schemas"]["FieldChangeDto"][];
+            from: number;
+            lines: components["schemas"]["LineDiffDto"][];
+            to: number;
+        };
+        RfqDto: {
+            attachments: string[];
+            awardedAt: string | null;
+            buyerCompanyId: string;
+            cancelReason: string | null;
+            categoryIds: string[];
+            closedAt: string | null;
+            createdAt: string;
+            currency: string;
+            deliveryAddress: string | null;
+            deliveryCountry: string;
+            description: string | null;
+            id: string;
+            /** @description Buyer only: e-mails invited to join Kontor */
+            invitedEmails?: string[];
+            /** @enum {string} */
+            kind: "rfq" | "sample";
+            lines: components["schemas"]["RfqLineDto"][];
+            /** @description Supplier only: own response */
+            myResponse?: Record<string, never>;
+            neededBy: string | null;
+            openToCategories: boolean;
+            /** @enum {string|null} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60" | null;
+            publishedAt: string | null;
+            /** @description Buyer only */
+            recipients?: components["schemas"]["RecipientDto"][];
+            responseDeadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "awarded" | "cancelled" | "expired";
+            title: string;
+        };
+        RfqLineDto: {
+            attributes: components["schemas"]["RequiredAttributeDto"][];
+            categoryId: string | null;
+            description: string;
+            id: string;
+            listingId: string | null;
+            position: number;
+            quantity: number;
+            targetUnitPrice: number | null;
+            unit: string;
+        };
         RfqLineInputDto: {
             attributes?: components["schemas"]["RequiredAttributeDto"][];
             categoryId?: string;
@@ -1614,6 +1806,12 @@ export interface components {
             targetUnitPrice?: number;
             /** @example pcs */
             unit: string;
+        };
+        RfqPageDto: {
+            items: components["schemas"]["RfqDto"][];
+            limit: number;
+            page: number;
+            total: number;
         };
         SearchFacetsDto: {
             /** @description Category path → count */
@@ -1746,6 +1944,10 @@ export interface components {
             rating: Record<string, never> | null;
             verified: boolean;
         };
+        SupplierRatingDto: {
+            average: number;
+            count: number;
+        };
         TotpCodeDto: {
             /** @example 123456 */
             code: string;
@@ -1816,6 +2018,7 @@ export interface components {
 export type SchemaAcceptInvitationDto = components['schemas']['AcceptInvitationDto'];
 export type SchemaAddCompanySideDto = components['schemas']['AddCompanySideDto'];
 export type SchemaAddRecipientsDto = components['schemas']['AddRecipientsDto'];
+export type SchemaAwardDto = components['schemas']['AwardDto'];
 export type SchemaAwardLineDto = components['schemas']['AwardLineDto'];
 export type SchemaAwardRfqDto = components['schemas']['AwardRfqDto'];
 export type SchemaCartItemDto = components['schemas']['CartItemDto'];
@@ -1824,11 +2027,17 @@ export type SchemaChangeRoleDto = components['schemas']['ChangeRoleDto'];
 export type SchemaCheckoutDto = components['schemas']['CheckoutDto'];
 export type SchemaCheckoutResultDto = components['schemas']['CheckoutResultDto'];
 export type SchemaCompanyInputDto = components['schemas']['CompanyInputDto'];
+export type SchemaComparisonBestDto = components['schemas']['ComparisonBestDto'];
+export type SchemaComparisonLineCellDto = components['schemas']['ComparisonLineCellDto'];
+export type SchemaComparisonRowDto = components['schemas']['ComparisonRowDto'];
 export type SchemaCreateInvitationDto = components['schemas']['CreateInvitationDto'];
 export type SchemaCreateRfqDto = components['schemas']['CreateRfqDto'];
 export type SchemaEmailVerificationConfirmDto = components['schemas']['EmailVerificationConfirmDto'];
+export type SchemaFieldChangeDto = components['schemas']['FieldChangeDto'];
+export type SchemaLineDiffDto = components['schemas']['LineDiffDto'];
 export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
+export type SchemaNumberChangeDto = components['schemas']['NumberChangeDto'];
 export type SchemaOpenDisputeDto = components['schemas']['OpenDisputeDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
 export type SchemaOrderDetailDto = components['schemas']['OrderDetailDto'];
@@ -1848,7 +2057,14 @@ export type SchemaPasswordResetRequestDto = components['schemas']['PasswordReset
 export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordResetRequestedDto'];
 export type SchemaPlaceOrderDto = components['schemas']['PlaceOrderDto'];
 export type SchemaPriceAtQuantityDto = components['schemas']['PriceAtQuantityDto'];
+export type SchemaPriceBreakDto = components['schemas']['PriceBreakDto'];
+export type SchemaQuoteComparisonDto = components['schemas']['QuoteComparisonDto'];
+export type SchemaQuoteDto = components['schemas']['QuoteDto'];
+export type SchemaQuoteLineDto = components['schemas']['QuoteLineDto'];
+export type SchemaQuoteRevisionDto = components['schemas']['QuoteRevisionDto'];
+export type SchemaQuoteRevisionLineDto = components['schemas']['QuoteRevisionLineDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
+export type SchemaRecipientDto = components['schemas']['RecipientDto'];
 export type SchemaReorderDto = components['schemas']['ReorderDto'];
 export type SchemaReorderRunDto = components['schemas']['ReorderRunDto'];
 export type SchemaReorderScheduleDto = components['schemas']['ReorderScheduleDto'];
@@ -1856,7 +2072,11 @@ export type SchemaReorderScheduleViewDto = components['schemas']['ReorderSchedul
 export type SchemaReportMessageDto = components['schemas']['ReportMessageDto'];
 export type SchemaRequiredAttributeDto = components['schemas']['RequiredAttributeDto'];
 export type SchemaReviewInputDto = components['schemas']['ReviewInputDto'];
+export type SchemaRevisionDiffDto = components['schemas']['RevisionDiffDto'];
+export type SchemaRfqDto = components['schemas']['RfqDto'];
+export type SchemaRfqLineDto = components['schemas']['RfqLineDto'];
 export type SchemaRfqLineInputDto = components['schemas']['RfqLineInputDto'];
+export type SchemaRfqPageDto = components['schemas']['RfqPageDto'];
 export type SchemaSearchFacetsDto = components['schemas']['SearchFacetsDto'];
 export type SchemaSearchHighlightsDto = components['schemas']['SearchHighlightsDto'];
 export type SchemaSearchHitCategoryDto = components['schemas']['SearchHitCategoryDto'];
@@ -1871,6 +2091,7 @@ export type SchemaSuggestCompletionDto = components['schemas']['SuggestCompletio
 export type SchemaSuggestListingDto = components['schemas']['SuggestListingDto'];
 export type SchemaSuggestResponseDto = components['schemas']['SuggestResponseDto'];
 export type SchemaSupplierBadgeDto = components['schemas']['SupplierBadgeDto'];
+export type SchemaSupplierRatingDto = components['schemas']['SupplierRatingDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
@@ -3209,7 +3430,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteDto"];
+                };
             };
         };
     };
@@ -3231,7 +3454,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevisionDiffDto"];
+                };
             };
         };
     };
@@ -3288,7 +3513,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RfqPageDto"];
+                };
             };
         };
     };
@@ -3309,7 +3536,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RfqDto"];
+                };
             };
         };
     };
@@ -3328,7 +3557,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RfqDto"];
+                };
             };
         };
     };
@@ -3351,7 +3582,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RfqDto"];
+                };
             };
         };
     };
@@ -3374,7 +3607,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RfqDto"];
+                };
             };
         };
     };
@@ -3395,7 +3630,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteComparisonDto"];
+                };
             };
         };
     };
@@ -3414,7 +3651,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RfqDto"];
+                };
             };
         };
     };
@@ -3433,7 +3672,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteDto"][];
+                };
             };
         };
     };
@@ -3456,7 +3697,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RfqDto"];
+                };
             };
         };
     };
@@ -3475,7 +3718,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardDto"][];
+                };
             };
         };
     };
@@ -3501,7 +3746,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardDto"];
+                };
             };
         };
     };
@@ -3524,7 +3771,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardDto"];
+                };
             };
         };
     };
@@ -3551,7 +3800,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardDto"];
+                };
             };
         };
     };
