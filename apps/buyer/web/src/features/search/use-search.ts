@@ -55,7 +55,7 @@ export function useSearch(params: SearchParams) {
             },
           },
         }),
-      )) as SearchResponse,
+      )) as unknown as SearchResponse,
     placeholderData: keepPreviousData,
   });
 }
