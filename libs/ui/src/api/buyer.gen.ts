@@ -801,6 +801,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The suppliers this company has ordered from, to filter the order list by. */
+        get: operations["OrdersController_suppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/purchase-intents/{id}/order": {
         parameters: {
             query?: never;
@@ -1051,6 +1068,23 @@ export interface paths {
         };
         /** Full-text product search with filters, facets and this buyer's prices. */
         get: operations["SearchController_find"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search as you type: completions of the query and its top listings, cheap enough for every keystroke. */
+        get: operations["SearchController_suggest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1496,7 +1530,9 @@ export interface components {
              */
             supplierCompanyId?: string;
         };
-        OrderDto: {
+        OrderDetailDto: {
+            /** @description What the viewing party may do next by the lifecycle (role and four-eyes rules are checked on the request) */
+            allowedActions: ("approve" | "reject" | "confirm" | "decline" | "ship" | "deliver" | "complete" | "cancel" | "dispute" | "review" | "reorder")[];
             buyerCompanyId: string;
             cancelReason: string | null;
             carrier: string | null;
@@ -1507,10 +1543,12 @@ export interface components {
             declineReason: string | null;
             deliveryAddress: string | null;
             deliveryCountry: string | null;
+            /** @description The order timeline, oldest first */
+            events: components["schemas"]["OrderEventDto"][];
             id: string;
             lines: components["schemas"]["OrderLineDto"][];
             /** @description Invoice, payment, refunds; for suppliers also commission and expected payout date */
-            money?: Record<string, never> | null;
+            money?: components["schemas"]["OrderMoneyDto"] | null;
             number: string;
             paymentFailureReason: string | null;
             paymentMethod: string;
@@ -1526,8 +1564,65 @@ export interface components {
             /** @enum {string} */
             status: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
             supplierCompanyId: string;
+            /** @description The supplier company's legal name */
+            supplierName: string | null;
             total: number;
             trackingNumber: string | null;
+        };
+        OrderDto: {
+            /** @description What the viewing party may do next by the lifecycle (role and four-eyes rules are checked on the request) */
+            allowedActions: ("approve" | "reject" | "confirm" | "decline" | "ship" | "deliver" | "complete" | "cancel" | "dispute" | "review" | "reorder")[];
+            buyerCompanyId: string;
+            cancelReason: string | null;
+            carrier: string | null;
+            checkoutId: string | null;
+            completedAt: string | null;
+            createdAt: string;
+            currency: string;
+            declineReason: string | null;
+            deliveryAddress: string | null;
+            deliveryCountry: string | null;
+            id: string;
+            lines: components["schemas"]["OrderLineDto"][];
+            /** @description Invoice, payment, refunds; for suppliers also commission and expected payout date */
+            money?: components["schemas"]["OrderMoneyDto"] | null;
+            number: string;
+            paymentFailureReason: string | null;
+            paymentMethod: string;
+            paymentStatus: string;
+            /** @enum {string} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60";
+            placedAt: string | null;
+            poNumber: string | null;
+            purchaseIntentId: string | null;
+            refunded: number;
+            rejectionReason: string | null;
+            source: string;
+            /** @enum {string} */
+            status: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+            supplierCompanyId: string;
+            /** @description The supplier company's legal name */
+            supplierName: string | null;
+            total: number;
+            trackingNumber: string | null;
+        };
+        OrderEventDto: {
+            actorId: string | null;
+            /** @enum {string} */
+            actorKind: "user" | "operator" | "system";
+            at: string;
+            data: Record<string, never>;
+            /** @description order.created, order.placed, order.confirmed, order.shipped (data: carrier, trackingNumber), payment.*, dispute.*, ... */
+            type: string;
+        };
+        OrderInvoiceSummaryDto: {
+            dueAt: string;
+            id: string;
+            issuedAt: string;
+            number: string | null;
+            paidAt: string | null;
+            /** @enum {string} */
+            status: "issued" | "paid" | "void" | "overdue";
         };
         OrderLineDto: {
             categoryId: string | null;
@@ -1549,8 +1644,52 @@ export interface components {
             listingId: string;
             quantity: number;
         };
+        OrderMoneyDto: {
+            commission?: number;
+            completedAt?: string | null;
+            currency?: string;
+            expectedPayoutDate?: string | null;
+            gross?: number;
+            invoice?: components["schemas"]["OrderInvoiceSummaryDto"] | null;
+            orderId?: string;
+            paidAt?: string | null;
+            payment?: components["schemas"]["OrderPaymentSummaryDto"] | null;
+            payoutId?: string | null;
+            refunded?: number;
+            refundedCommission?: number;
+            refunds?: components["schemas"]["OrderRefundSummaryDto"][];
+            supplierShare?: number;
+        };
+        OrderPageDto: {
+            items: components["schemas"]["OrderDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        OrderPaymentSummaryDto: {
+            amount: number;
+            clientSecret: string | null;
+            failureReason: string | null;
+            id: string;
+            /** @enum {string} */
+            method: "invoice" | "stripe";
+            status: string;
+        };
         OrderReasonDto: {
             reason: string;
+        };
+        OrderRefundSummaryDto: {
+            amount: number;
+            /** @description Supplier and operator views */
+            commissionPart?: number;
+            createdAt: string;
+            id: string;
+            reason: string;
+            status: string;
+        };
+        OrderSupplierDto: {
+            id: string;
+            legalName: string;
         };
         PasswordResetConfirmDto: {
             password: string;
@@ -1660,10 +1799,26 @@ export interface components {
         ReorderDto: {
             poNumber?: string;
         };
+        ReorderRunDto: {
+            orderId: string | null;
+            reason: string | null;
+            scheduledFor: string;
+            /** @enum {string} */
+            status: "placed" | "failed";
+        };
         ReorderScheduleDto: {
             everyWeeks: number;
             poNumber?: string;
             /** @description Last day a repeat may run (ISO 8601) */
+            until: string;
+        };
+        ReorderScheduleViewDto: {
+            active: boolean;
+            everyWeeks: number;
+            id: string;
+            nextRunAt: string | null;
+            runs: components["schemas"]["ReorderRunDto"][];
+            sourceOrderId: string;
             until: string;
         };
         ReportMessageDto: {
@@ -1736,14 +1891,43 @@ export interface components {
             /** @example pcs */
             unit: string;
         };
+        SearchFacetsDto: {
+            /** @description Category path → count */
+            category: {
+                [key: string]: number;
+            };
+            /** @description Certification → count (the 50 most frequent) */
+            certification: {
+                [key: string]: number;
+            };
+            /** @description Dispatch country → count */
+            country: {
+                [key: string]: number;
+            };
+            /** @description good / service → count */
+            kind: {
+                [key: string]: number;
+            };
+        };
+        SearchHighlightsDto: {
+            /** @description HTML-escaped snippet of the description around the first match, matches wrapped in <mark> */
+            description: string;
+            /** @description HTML-escaped title, matches wrapped in <mark> */
+            title: string;
+        };
+        SearchHitCategoryDto: {
+            id: string;
+            name: string;
+            /** @example industrial/fasteners/bolts */
+            path: string;
+        };
         SearchHitDto: {
             /** @enum {string} */
             availability: "in_stock" | "made_to_order";
-            category: Record<string, never>;
+            category: components["schemas"]["SearchHitCategoryDto"];
             certifications: string[];
             country: string;
-            /** @description HTML-escaped, matches wrapped in <mark> */
-            highlights: Record<string, never>;
+            highlights: components["schemas"]["SearchHighlightsDto"];
             /** @enum {string} */
             kind: "good" | "service";
             leadTimeDays: number;
@@ -1755,11 +1939,13 @@ export interface components {
             title: string;
         };
         SearchResponseDto: {
+            /** @description The query with its typos corrected (e.g. `blots` → `bolts`) when the query as typed found little and the correction finds more; null otherwise. The UI offers it as a link. */
+            didYouMean: string | null;
             engine: string;
             /** @description False when total and facet counts are estimates: more matches than SEARCH_EXACT_COUNT_LIMIT are counted on a sample */
             exhaustive: boolean;
             /** @description Counts per value over all matches (estimates when `exhaustive` is false) */
-            facets: Record<string, never>;
+            facets: components["schemas"]["SearchFacetsDto"];
             hits: components["schemas"]["SearchHitDto"][];
             limit: number;
             page: number;
@@ -1807,6 +1993,35 @@ export interface components {
             email: string;
             fullName: string;
             password: string;
+        };
+        SuggestCompletionDto: {
+            /**
+             * @description HTML-escaped; the part the buyer has not typed yet wrapped in <mark>
+             * @example hex bo<mark>lt</mark>
+             */
+            highlighted: string;
+            /**
+             * @description The completed query, lower-cased (run it as GET /search?q=…)
+             * @example hex bolt
+             */
+            text: string;
+        };
+        SuggestListingDto: {
+            /** @example industrial/fasteners/bolts */
+            categoryPath: string;
+            /** @description HTML-escaped, matched words wrapped in <mark> */
+            highlightedTitle: string;
+            /** Format: uuid */
+            listingId: string;
+            supplierName: string;
+            title: string;
+        };
+        SuggestResponseDto: {
+            /** @description Query completions, most common first */
+            completions: components["schemas"]["SuggestCompletionDto"][];
+            /** @description Top listings for what is typed so far (newest first on PostgreSQL) */
+            listings: components["schemas"]["SuggestListingDto"][];
+            processingTimeMs: number;
         };
         SupplierBadgeDto: {
             id: string;
@@ -1931,10 +2146,18 @@ export type SchemaNotificationDto = components['schemas']['NotificationDto'];
 export type SchemaNotificationFeedDto = components['schemas']['NotificationFeedDto'];
 export type SchemaOpenDisputeDto = components['schemas']['OpenDisputeDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
+export type SchemaOrderDetailDto = components['schemas']['OrderDetailDto'];
 export type SchemaOrderDto = components['schemas']['OrderDto'];
+export type SchemaOrderEventDto = components['schemas']['OrderEventDto'];
+export type SchemaOrderInvoiceSummaryDto = components['schemas']['OrderInvoiceSummaryDto'];
 export type SchemaOrderLineDto = components['schemas']['OrderLineDto'];
 export type SchemaOrderLineInputDto = components['schemas']['OrderLineInputDto'];
+export type SchemaOrderMoneyDto = components['schemas']['OrderMoneyDto'];
+export type SchemaOrderPageDto = components['schemas']['OrderPageDto'];
+export type SchemaOrderPaymentSummaryDto = components['schemas']['OrderPaymentSummaryDto'];
 export type SchemaOrderReasonDto = components['schemas']['OrderReasonDto'];
+export type SchemaOrderRefundSummaryDto = components['schemas']['OrderRefundSummaryDto'];
+export type SchemaOrderSupplierDto = components['schemas']['OrderSupplierDto'];
 export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordResetConfirmDto'];
 export type SchemaPasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordResetRequestedDto'];
@@ -1947,13 +2170,18 @@ export type SchemaQuoteRevisionDto = components['schemas']['QuoteRevisionDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaRecipientDto = components['schemas']['RecipientDto'];
 export type SchemaReorderDto = components['schemas']['ReorderDto'];
+export type SchemaReorderRunDto = components['schemas']['ReorderRunDto'];
 export type SchemaReorderScheduleDto = components['schemas']['ReorderScheduleDto'];
+export type SchemaReorderScheduleViewDto = components['schemas']['ReorderScheduleViewDto'];
 export type SchemaReportMessageDto = components['schemas']['ReportMessageDto'];
 export type SchemaRequiredAttributeDto = components['schemas']['RequiredAttributeDto'];
 export type SchemaReviewInputDto = components['schemas']['ReviewInputDto'];
 export type SchemaRfqDto = components['schemas']['RfqDto'];
 export type SchemaRfqLineDto = components['schemas']['RfqLineDto'];
 export type SchemaRfqLineInputDto = components['schemas']['RfqLineInputDto'];
+export type SchemaSearchFacetsDto = components['schemas']['SearchFacetsDto'];
+export type SchemaSearchHighlightsDto = components['schemas']['SearchHighlightsDto'];
+export type SchemaSearchHitCategoryDto = components['schemas']['SearchHitCategoryDto'];
 export type SchemaSearchHitDto = components['schemas']['SearchHitDto'];
 export type SchemaSearchResponseDto = components['schemas']['SearchResponseDto'];
 export type SchemaSendMessageDto = components['schemas']['SendMessageDto'];
@@ -1961,6 +2189,9 @@ export type SchemaSessionDto = components['schemas']['SessionDto'];
 export type SchemaSessionRefreshDto = components['schemas']['SessionRefreshDto'];
 export type SchemaSignInDto = components['schemas']['SignInDto'];
 export type SchemaSignUpDto = components['schemas']['SignUpDto'];
+export type SchemaSuggestCompletionDto = components['schemas']['SuggestCompletionDto'];
+export type SchemaSuggestListingDto = components['schemas']['SuggestListingDto'];
+export type SchemaSuggestResponseDto = components['schemas']['SuggestResponseDto'];
 export type SchemaSupplierBadgeDto = components['schemas']['SupplierBadgeDto'];
 export type SchemaThreadDto = components['schemas']['ThreadDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
@@ -5563,9 +5794,17 @@ export interface operations {
     OrdersController_list: {
         parameters: {
             query?: {
+                /** @description Ordered on or after this day (ISO 8601 date, UTC) */
+                from?: string;
                 limit?: number;
                 page?: number;
+                /** @description Field to sort by; a leading minus sorts descending */
+                sort?: "createdAt" | "-createdAt" | "total" | "-total" | "number" | "-number";
                 status?: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+                /** @description Buyer and operator views: only orders from this supplier company */
+                supplierCompanyId?: string;
+                /** @description Ordered on or before this day (ISO 8601 date, UTC; the whole day counts) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -5577,7 +5816,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {
@@ -5749,7 +5990,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["OrderDetailDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -6615,7 +6856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["ReorderScheduleViewDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -6704,6 +6945,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            /** @description The request is malformed or a field is invalid (the message names the field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a lifecycle transition not allowed now, a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OrdersController_suppliers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderSupplierDto"][];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -8360,6 +8683,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResponseDto"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid (the message names the field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a lifecycle transition not allowed now, a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SearchController_suggest: {
+        parameters: {
+            query: {
+                /** @description At most this many completions and this many listings */
+                limit?: number;
+                /** @description What the buyer has typed so far; the last word is completed as a prefix */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestResponseDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */

@@ -1269,7 +1269,9 @@ export interface components {
              */
             supplierCompanyId?: string;
         };
-        OrderDto: {
+        OrderDetailDto: {
+            /** @description What the viewing party may do next by the lifecycle (role and four-eyes rules are checked on the request) */
+            allowedActions: ("approve" | "reject" | "confirm" | "decline" | "ship" | "deliver" | "complete" | "cancel" | "dispute" | "review" | "reorder")[];
             buyerCompanyId: string;
             cancelReason: string | null;
             carrier: string | null;
@@ -1280,10 +1282,12 @@ export interface components {
             declineReason: string | null;
             deliveryAddress: string | null;
             deliveryCountry: string | null;
+            /** @description The order timeline, oldest first */
+            events: components["schemas"]["OrderEventDto"][];
             id: string;
             lines: components["schemas"]["OrderLineDto"][];
             /** @description Invoice, payment, refunds; for suppliers also commission and expected payout date */
-            money?: Record<string, never> | null;
+            money?: components["schemas"]["OrderMoneyDto"] | null;
             number: string;
             paymentFailureReason: string | null;
             paymentMethod: string;
@@ -1299,8 +1303,65 @@ export interface components {
             /** @enum {string} */
             status: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
             supplierCompanyId: string;
+            /** @description The supplier company's legal name */
+            supplierName: string | null;
             total: number;
             trackingNumber: string | null;
+        };
+        OrderDto: {
+            /** @description What the viewing party may do next by the lifecycle (role and four-eyes rules are checked on the request) */
+            allowedActions: ("approve" | "reject" | "confirm" | "decline" | "ship" | "deliver" | "complete" | "cancel" | "dispute" | "review" | "reorder")[];
+            buyerCompanyId: string;
+            cancelReason: string | null;
+            carrier: string | null;
+            checkoutId: string | null;
+            completedAt: string | null;
+            createdAt: string;
+            currency: string;
+            declineReason: string | null;
+            deliveryAddress: string | null;
+            deliveryCountry: string | null;
+            id: string;
+            lines: components["schemas"]["OrderLineDto"][];
+            /** @description Invoice, payment, refunds; for suppliers also commission and expected payout date */
+            money?: components["schemas"]["OrderMoneyDto"] | null;
+            number: string;
+            paymentFailureReason: string | null;
+            paymentMethod: string;
+            paymentStatus: string;
+            /** @enum {string} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60";
+            placedAt: string | null;
+            poNumber: string | null;
+            purchaseIntentId: string | null;
+            refunded: number;
+            rejectionReason: string | null;
+            source: string;
+            /** @enum {string} */
+            status: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+            supplierCompanyId: string;
+            /** @description The supplier company's legal name */
+            supplierName: string | null;
+            total: number;
+            trackingNumber: string | null;
+        };
+        OrderEventDto: {
+            actorId: string | null;
+            /** @enum {string} */
+            actorKind: "user" | "operator" | "system";
+            at: string;
+            data: Record<string, never>;
+            /** @description order.created, order.placed, order.confirmed, order.shipped (data: carrier, trackingNumber), payment.*, dispute.*, ... */
+            type: string;
+        };
+        OrderInvoiceSummaryDto: {
+            dueAt: string;
+            id: string;
+            issuedAt: string;
+            number: string | null;
+            paidAt: string | null;
+            /** @enum {string} */
+            status: "issued" | "paid" | "void" | "overdue";
         };
         OrderLineDto: {
             categoryId: string | null;
@@ -1317,8 +1378,42 @@ export interface components {
             unit: string;
             unitPrice: number;
         };
+        OrderMoneyDto: {
+            commission?: number;
+            completedAt?: string | null;
+            currency?: string;
+            expectedPayoutDate?: string | null;
+            gross?: number;
+            invoice?: components["schemas"]["OrderInvoiceSummaryDto"] | null;
+            orderId?: string;
+            paidAt?: string | null;
+            payment?: components["schemas"]["OrderPaymentSummaryDto"] | null;
+            payoutId?: string | null;
+            refunded?: number;
+            refundedCommission?: number;
+            refunds?: components["schemas"]["OrderRefundSummaryDto"][];
+            supplierShare?: number;
+        };
+        OrderPaymentSummaryDto: {
+            amount: number;
+            clientSecret: string | null;
+            failureReason: string | null;
+            id: string;
+            /** @enum {string} */
+            method: "invoice" | "stripe";
+            status: string;
+        };
         OrderReasonDto: {
             reason: string;
+        };
+        OrderRefundSummaryDto: {
+            amount: number;
+            /** @description Supplier and operator views */
+            commissionPart?: number;
+            createdAt: string;
+            id: string;
+            reason: string;
+            status: string;
         };
         PasswordResetConfirmDto: {
             password: string;
@@ -1661,9 +1756,15 @@ export type SchemaMoneyDto = components['schemas']['MoneyDto'];
 export type SchemaNotificationDto = components['schemas']['NotificationDto'];
 export type SchemaNotificationFeedDto = components['schemas']['NotificationFeedDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
+export type SchemaOrderDetailDto = components['schemas']['OrderDetailDto'];
 export type SchemaOrderDto = components['schemas']['OrderDto'];
+export type SchemaOrderEventDto = components['schemas']['OrderEventDto'];
+export type SchemaOrderInvoiceSummaryDto = components['schemas']['OrderInvoiceSummaryDto'];
 export type SchemaOrderLineDto = components['schemas']['OrderLineDto'];
+export type SchemaOrderMoneyDto = components['schemas']['OrderMoneyDto'];
+export type SchemaOrderPaymentSummaryDto = components['schemas']['OrderPaymentSummaryDto'];
 export type SchemaOrderReasonDto = components['schemas']['OrderReasonDto'];
+export type SchemaOrderRefundSummaryDto = components['schemas']['OrderRefundSummaryDto'];
 export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordResetConfirmDto'];
 export type SchemaPasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordResetRequestedDto'];
@@ -5046,9 +5147,17 @@ export interface operations {
     OrdersController_list: {
         parameters: {
             query?: {
+                /** @description Ordered on or after this day (ISO 8601 date, UTC) */
+                from?: string;
                 limit?: number;
                 page?: number;
+                /** @description Field to sort by; a leading minus sorts descending */
+                sort?: "createdAt" | "-createdAt" | "total" | "-total" | "number" | "-number";
                 status?: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+                /** @description Buyer and operator views: only orders from this supplier company */
+                supplierCompanyId?: string;
+                /** @description Ordered on or before this day (ISO 8601 date, UTC; the whole day counts) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -5143,7 +5252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["OrderDetailDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
