@@ -19,6 +19,9 @@ import { Route as InvitationsAcceptRouteImport } from './routes/invitations.acce
 import { Route as ListingsListingIdRouteImport } from './routes/listings.$listingId';
 import { Route as OrdersIndexRouteImport } from './routes/orders.index';
 import { Route as OrdersOrderIdRouteImport } from './routes/orders.$orderId';
+import { Route as RfqsIndexRouteImport } from './routes/rfqs.index';
+import { Route as RfqsRfqIdRouteImport } from './routes/rfqs.$rfqId';
+import { Route as RfqsNewRouteImport } from './routes/rfqs.new';
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -70,6 +73,21 @@ const OrdersOrderIdRoute = OrdersOrderIdRouteImport.update({
   path: '/orders/$orderId',
   getParentRoute: () => rootRouteImport,
 } as any);
+const RfqsIndexRoute = RfqsIndexRouteImport.update({
+  id: '/rfqs/',
+  path: '/rfqs/',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const RfqsRfqIdRoute = RfqsRfqIdRouteImport.update({
+  id: '/rfqs/$rfqId',
+  path: '/rfqs/$rfqId',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const RfqsNewRoute = RfqsNewRouteImport.update({
+  id: '/rfqs/new',
+  path: '/rfqs/new',
+  getParentRoute: () => rootRouteImport,
+} as any);
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute;
@@ -81,7 +99,10 @@ export interface FileRoutesByFullPath {
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
   '/orders/$orderId': typeof OrdersOrderIdRoute;
+  '/rfqs/$rfqId': typeof RfqsRfqIdRoute;
+  '/rfqs/new': typeof RfqsNewRoute;
   '/orders/': typeof OrdersIndexRoute;
+  '/rfqs/': typeof RfqsIndexRoute;
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute;
@@ -93,7 +114,10 @@ export interface FileRoutesByTo {
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
   '/orders/$orderId': typeof OrdersOrderIdRoute;
+  '/rfqs/$rfqId': typeof RfqsRfqIdRoute;
+  '/rfqs/new': typeof RfqsNewRoute;
   '/orders': typeof OrdersIndexRoute;
+  '/rfqs': typeof RfqsIndexRoute;
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport;
@@ -106,7 +130,10 @@ export interface FileRoutesById {
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
   '/orders/$orderId': typeof OrdersOrderIdRoute;
+  '/rfqs/$rfqId': typeof RfqsRfqIdRoute;
+  '/rfqs/new': typeof RfqsNewRoute;
   '/orders/': typeof OrdersIndexRoute;
+  '/rfqs/': typeof RfqsIndexRoute;
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
@@ -120,7 +147,10 @@ export interface FileRouteTypes {
     | '/invitations/accept'
     | '/listings/$listingId'
     | '/orders/$orderId'
-    | '/orders/';
+    | '/rfqs/$rfqId'
+    | '/rfqs/new'
+    | '/orders/'
+    | '/rfqs/';
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/'
@@ -132,7 +162,10 @@ export interface FileRouteTypes {
     | '/invitations/accept'
     | '/listings/$listingId'
     | '/orders/$orderId'
-    | '/orders';
+    | '/rfqs/$rfqId'
+    | '/rfqs/new'
+    | '/orders'
+    | '/rfqs';
   id:
     | '__root__'
     | '/'
@@ -144,7 +177,10 @@ export interface FileRouteTypes {
     | '/invitations/accept'
     | '/listings/$listingId'
     | '/orders/$orderId'
-    | '/orders/';
+    | '/rfqs/$rfqId'
+    | '/rfqs/new'
+    | '/orders/'
+    | '/rfqs/';
   fileRoutesById: FileRoutesById;
 }
 export interface RootRouteChildren {
@@ -157,7 +193,10 @@ export interface RootRouteChildren {
   InvitationsAcceptRoute: typeof InvitationsAcceptRoute;
   ListingsListingIdRoute: typeof ListingsListingIdRoute;
   OrdersOrderIdRoute: typeof OrdersOrderIdRoute;
+  RfqsRfqIdRoute: typeof RfqsRfqIdRoute;
+  RfqsNewRoute: typeof RfqsNewRoute;
   OrdersIndexRoute: typeof OrdersIndexRoute;
+  RfqsIndexRoute: typeof RfqsIndexRoute;
 }
 
 declare module '@tanstack/react-router' {
@@ -232,6 +271,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof OrdersOrderIdRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/rfqs/': {
+      id: '/rfqs/';
+      path: '/rfqs';
+      fullPath: '/rfqs/';
+      preLoaderRoute: typeof RfqsIndexRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/rfqs/$rfqId': {
+      id: '/rfqs/$rfqId';
+      path: '/rfqs/$rfqId';
+      fullPath: '/rfqs/$rfqId';
+      preLoaderRoute: typeof RfqsRfqIdRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/rfqs/new': {
+      id: '/rfqs/new';
+      path: '/rfqs/new';
+      fullPath: '/rfqs/new';
+      preLoaderRoute: typeof RfqsNewRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
   }
 }
 
@@ -245,7 +305,10 @@ const rootRouteChildren: RootRouteChildren = {
   InvitationsAcceptRoute: InvitationsAcceptRoute,
   ListingsListingIdRoute: ListingsListingIdRoute,
   OrdersOrderIdRoute: OrdersOrderIdRoute,
+  RfqsRfqIdRoute: RfqsRfqIdRoute,
+  RfqsNewRoute: RfqsNewRoute,
   OrdersIndexRoute: OrdersIndexRoute,
+  RfqsIndexRoute: RfqsIndexRoute,
 };
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -22,12 +22,12 @@ import type { ComparisonSort } from '../domain/quote-comparison';
 
 export class PriceBreakDto {
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(10_000_000) minQuantity: number;
-  @ApiProperty({ minimum: 0, description: 'Minor units' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) unitPrice: number;
+  @ApiProperty({ minimum: 1, description: 'Minor units; not higher than the line price or an earlier break' }) @IsInt() @Max(Number.MAX_SAFE_INTEGER) unitPrice: number;
 }
 
 export class QuoteLineInputDto {
   @ApiProperty() @IsUUID() rfqLineId: string;
-  @ApiProperty({ minimum: 0, description: 'Unit price in minor units of the RFQ currency' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) unitPrice: number;
+  @ApiProperty({ minimum: 1, description: 'Unit price in minor units of the RFQ currency; 0 is refused' }) @IsInt() @Max(Number.MAX_SAFE_INTEGER) unitPrice: number;
   @ApiPropertyOptional({ type: [PriceBreakDto], maxItems: 10 })
   @Optional()
   @IsArray()
@@ -143,4 +143,85 @@ export class SupplierInviteSignUpDto {
   @ApiProperty({ minLength: 10, maxLength: 200 }) @IsString() @Length(10, 200) password: string;
   @ApiProperty({ maxLength: 120 }) @IsString() @Length(1, 120) fullName: string;
   @ApiProperty() @ValidateNested() @Type(() => InviteCompanyDto) company: InviteCompanyDto;
+}
+
+export class QuoteRevisionLineDto {
+  @ApiProperty() rfqLineId: string;
+  @ApiProperty({ description: 'Minor units' }) unitPrice: number;
+  @ApiProperty() quantity: number;
+  @ApiProperty({ type: [PriceBreakDto] }) priceBreaks: PriceBreakDto[];
+}
+
+export class SupplierRatingDto {
+  @ApiProperty() average: number;
+  @ApiProperty() count: number;
+}
+
+export class ComparisonLineCellDto {
+  @ApiProperty() rfqLineId: string;
+  @ApiProperty({ description: 'Minor units' }) unitPrice: number;
+  @ApiProperty() quantity: number;
+  @ApiProperty({ description: 'Minor units' }) lineTotal: number;
+  @ApiProperty({ description: 'Lowest unit price of this line among awardable quotes' }) best: boolean;
+}
+
+export class ComparisonBestDto {
+  @ApiProperty() totalAmount: boolean;
+  @ApiProperty() leadTimeDays: boolean;
+  @ApiProperty() paymentTerms: boolean;
+  @ApiProperty() validUntil: boolean;
+  @ApiProperty() rating: boolean;
+}
+
+export class ComparisonRowDto {
+  @ApiProperty() quoteId: string;
+  @ApiProperty() revisionId: string;
+  @ApiProperty() revision: number;
+  @ApiProperty() supplierCompanyId: string;
+  @ApiProperty() supplierName: string;
+  @ApiProperty() supplierVerified: boolean;
+  @ApiProperty({ type: SupplierRatingDto, nullable: true }) rating: SupplierRatingDto | null;
+  @ApiProperty({ enum: ['active', 'withdrawn'] }) status: 'active' | 'withdrawn';
+  @ApiProperty({ type: [QuoteRevisionLineDto], description: 'The current revision as quoted (lineCells has the prices at the RFQ quantities)' }) lines: QuoteRevisionLineDto[];
+  @ApiProperty() totalAmount: number;
+  @ApiProperty() leadTimeDays: number;
+  @ApiProperty({ enum: PAYMENT_TERMS }) paymentTerms: string;
+  @ApiProperty({ nullable: true, type: String }) incoterm: string | null;
+  @ApiProperty() validUntil: string;
+  @ApiProperty() expired: boolean;
+  @ApiProperty({ description: 'Active and not expired: it can be awarded' }) awardable: boolean;
+  @ApiProperty({ type: [ComparisonLineCellDto] }) lineCells: ComparisonLineCellDto[];
+  @ApiProperty({ type: ComparisonBestDto, description: 'Which of this row’s values is the best among awardable quotes' }) best: ComparisonBestDto;
+}
+
+export class QuoteComparisonDto {
+  @ApiProperty() currency: string;
+  @ApiProperty({ enum: ['total', 'leadTime', 'validity', 'rating', 'supplier'] }) sortedBy: ComparisonSort;
+  @ApiProperty({ type: [ComparisonRowDto] }) rows: ComparisonRowDto[];
+}
+
+export class NumberChangeDto {
+  @ApiProperty({ nullable: true, type: Number }) from: number | null;
+  @ApiProperty({ nullable: true, type: Number }) to: number | null;
+}
+
+export class LineDiffDto {
+  @ApiProperty() rfqLineId: string;
+  @ApiProperty({ enum: ['unchanged', 'changed', 'added', 'removed'] }) status: 'unchanged' | 'changed' | 'added' | 'removed';
+  @ApiPropertyOptional({ type: NumberChangeDto, description: 'Minor units, at the line quantity' }) unitPrice?: NumberChangeDto;
+  @ApiPropertyOptional({ type: NumberChangeDto }) quantity?: NumberChangeDto;
+  @ApiPropertyOptional({ type: NumberChangeDto, description: 'Minor units' }) lineTotal?: NumberChangeDto;
+}
+
+export class FieldChangeDto {
+  @ApiProperty({ enum: ['totalAmount', 'leadTimeDays', 'validUntil', 'paymentTerms', 'incoterm', 'notes'] }) field: string;
+  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }], description: 'Value in the older revision' }) from: unknown;
+  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }], description: 'Value in the newer revision' }) to: unknown;
+}
+
+export class RevisionDiffDto {
+  @ApiProperty() from: number;
+  @ApiProperty() to: number;
+  @ApiProperty({ type: [LineDiffDto] }) lines: LineDiffDto[];
+  @ApiProperty({ type: [FieldChangeDto], description: 'Quote terms that changed' }) fields: FieldChangeDto[];
 }

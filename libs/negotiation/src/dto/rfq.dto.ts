@@ -166,3 +166,10 @@ export class RfqDto {
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty() createdAt: string;
 }
+
+export class RfqPageDto {
+  @ApiProperty({ type: [RfqDto] }) items: RfqDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() total: number;
+}

@@ -1377,12 +1377,54 @@ export interface components {
              */
             registrationNumber: string;
         };
+        ComparisonBestDto: {
+            leadTimeDays: boolean;
+            paymentTerms: boolean;
+            rating: boolean;
+            totalAmount: boolean;
+            validUntil: boolean;
+        };
         ComparisonDto: {
             /** @description Union of the attribute keys of all compared listings */
             attributeKeys: string[];
             /** @description Each listing with price at the quantity; attributes has every key (null where a listing lacks it) */
             items: string[];
             quantity: number;
+        };
+        ComparisonLineCellDto: {
+            /** @description Lowest unit price of this line among awardable quotes */
+            best: boolean;
+            /** @description Minor units */
+            lineTotal: number;
+            quantity: number;
+            rfqLineId: string;
+            /** @description Minor units */
+            unitPrice: number;
+        };
+        ComparisonRowDto: {
+            /** @description Active and not expired: it can be awarded */
+            awardable: boolean;
+            /** @description Which of this row’s values is the best among awardable quotes */
+            best: components["schemas"]["ComparisonBestDto"];
+            expired: boolean;
+            incoterm: string | null;
+            leadTimeDays: number;
+            lineCells: components["schemas"]["ComparisonLineCellDto"][];
+            /** @description The current revision as quoted (lineCells has the prices at the RFQ quantities) */
+            lines: components["schemas"]["QuoteRevisionLineDto"][];
+            /** @enum {string} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60";
+            quoteId: string;
+            rating: components["schemas"]["SupplierRatingDto"] | null;
+            revision: number;
+            revisionId: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            supplierCompanyId: string;
+            supplierName: string;
+            supplierVerified: boolean;
+            totalAmount: number;
+            validUntil: string;
         };
         CreateInvitationDto: {
             /** Format: email */
@@ -1444,6 +1486,14 @@ export interface components {
              */
             statusCode: number;
         };
+        FieldChangeDto: {
+            /** @enum {string} */
+            field: "totalAmount" | "leadTimeDays" | "validUntil" | "paymentTerms" | "incoterm" | "notes";
+            /** @description Value in the older revision */
+            from: (string | number) | null;
+            /** @description Value in the newer revision */
+            to: (string | number) | null;
+        };
         InvitationDto: {
             createdAt: string;
             email: string;
@@ -1451,6 +1501,16 @@ export interface components {
             id: string;
             /** @enum {string} */
             role: "owner" | "admin" | "member" | "approver";
+        };
+        LineDiffDto: {
+            /** @description Minor units */
+            lineTotal?: components["schemas"]["NumberChangeDto"];
+            quantity?: components["schemas"]["NumberChangeDto"];
+            rfqLineId: string;
+            /** @enum {string} */
+            status: "unchanged" | "changed" | "added" | "removed";
+            /** @description Minor units, at the line quantity */
+            unitPrice?: components["schemas"]["NumberChangeDto"];
         };
         MarkReadDto: {
             seq: number;
@@ -1509,6 +1569,10 @@ export interface components {
             page: number;
             total: number;
             unread: number;
+        };
+        NumberChangeDto: {
+            from: number | null;
+            to: number | null;
         };
         OpenDisputeDto: {
             reason: string;
@@ -1745,8 +1809,14 @@ export interface components {
         };
         PriceBreakDto: {
             minQuantity: number;
-            /** @description Minor units */
+            /** @description Minor units; not higher than the line price or an earlier break */
             unitPrice: number;
+        };
+        QuoteComparisonDto: {
+            currency: string;
+            rows: components["schemas"]["ComparisonRowDto"][];
+            /** @enum {string} */
+            sortedBy: "total" | "leadTime" | "validity" | "rating" | "supplier";
         };
         QuoteDto: {
             createdAt: string;
@@ -1783,6 +1853,13 @@ export interface components {
             source: "supplier" | "offer";
             totalAmount: number;
             validUntil: string;
+        };
+        QuoteRevisionLineDto: {
+            priceBreaks: components["schemas"]["PriceBreakDto"][];
+            quantity: number;
+            rfqLineId: string;
+            /** @description Minor units */
+            unitPrice: number;
         };
         ReasonDto: {
             reason: string;
@@ -1831,6 +1908,13 @@ export interface components {
         ReviewInputDto: {
             comment?: string;
             rating: number;
+        };
+        RevisionDiffDto: {
+            /** @description Quote terms that changed */
+            fields: components["schemas"]["FieldChangeDto"][];
+            from: number;
+            lines: components["schemas"]["LineDiffDto"][];
+            to: number;
         };
         RfqDto: {
             attachments: string[];
@@ -1890,6 +1974,12 @@ export interface components {
             targetUnitPrice?: number;
             /** @example pcs */
             unit: string;
+        };
+        RfqPageDto: {
+            items: components["schemas"]["RfqDto"][];
+            limit: number;
+            page: number;
+            total: number;
         };
         SearchFacetsDto: {
             /** @description Category path → count */
@@ -2029,6 +2119,10 @@ export interface components {
             rating: Record<string, never> | null;
             verified: boolean;
         };
+        SupplierRatingDto: {
+            average: number;
+            count: number;
+        };
         ThreadDto: {
             buyerCompanyId: string;
             contactsRevealed: boolean;
@@ -2130,12 +2224,17 @@ export type SchemaCheckoutDto = components['schemas']['CheckoutDto'];
 export type SchemaCheckoutResultDto = components['schemas']['CheckoutResultDto'];
 export type SchemaCompanyDto = components['schemas']['CompanyDto'];
 export type SchemaCompanyInputDto = components['schemas']['CompanyInputDto'];
+export type SchemaComparisonBestDto = components['schemas']['ComparisonBestDto'];
 export type SchemaComparisonDto = components['schemas']['ComparisonDto'];
+export type SchemaComparisonLineCellDto = components['schemas']['ComparisonLineCellDto'];
+export type SchemaComparisonRowDto = components['schemas']['ComparisonRowDto'];
 export type SchemaCreateInvitationDto = components['schemas']['CreateInvitationDto'];
 export type SchemaCreateRfqDto = components['schemas']['CreateRfqDto'];
 export type SchemaEmailVerificationConfirmDto = components['schemas']['EmailVerificationConfirmDto'];
 export type SchemaErrorBodyDto = components['schemas']['ErrorBodyDto'];
+export type SchemaFieldChangeDto = components['schemas']['FieldChangeDto'];
 export type SchemaInvitationDto = components['schemas']['InvitationDto'];
+export type SchemaLineDiffDto = components['schemas']['LineDiffDto'];
 export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
 export type SchemaMeDto = components['schemas']['MeDto'];
 export type SchemaMemberDto = components['schemas']['MemberDto'];
@@ -2144,6 +2243,7 @@ export type SchemaMeUserDto = components['schemas']['MeUserDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
 export type SchemaNotificationDto = components['schemas']['NotificationDto'];
 export type SchemaNotificationFeedDto = components['schemas']['NotificationFeedDto'];
+export type SchemaNumberChangeDto = components['schemas']['NumberChangeDto'];
 export type SchemaOpenDisputeDto = components['schemas']['OpenDisputeDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
 export type SchemaOrderDetailDto = components['schemas']['OrderDetailDto'];
@@ -2164,9 +2264,11 @@ export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordRes
 export type SchemaPlaceOrderDto = components['schemas']['PlaceOrderDto'];
 export type SchemaPriceAtQuantityDto = components['schemas']['PriceAtQuantityDto'];
 export type SchemaPriceBreakDto = components['schemas']['PriceBreakDto'];
+export type SchemaQuoteComparisonDto = components['schemas']['QuoteComparisonDto'];
 export type SchemaQuoteDto = components['schemas']['QuoteDto'];
 export type SchemaQuoteLineDto = components['schemas']['QuoteLineDto'];
 export type SchemaQuoteRevisionDto = components['schemas']['QuoteRevisionDto'];
+export type SchemaQuoteRevisionLineDto = components['schemas']['QuoteRevisionLineDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaRecipientDto = components['schemas']['RecipientDto'];
 export type SchemaReorderDto = components['schemas']['ReorderDto'];
@@ -2176,9 +2278,11 @@ export type SchemaReorderScheduleViewDto = components['schemas']['ReorderSchedul
 export type SchemaReportMessageDto = components['schemas']['ReportMessageDto'];
 export type SchemaRequiredAttributeDto = components['schemas']['RequiredAttributeDto'];
 export type SchemaReviewInputDto = components['schemas']['ReviewInputDto'];
+export type SchemaRevisionDiffDto = components['schemas']['RevisionDiffDto'];
 export type SchemaRfqDto = components['schemas']['RfqDto'];
 export type SchemaRfqLineDto = components['schemas']['RfqLineDto'];
 export type SchemaRfqLineInputDto = components['schemas']['RfqLineInputDto'];
+export type SchemaRfqPageDto = components['schemas']['RfqPageDto'];
 export type SchemaSearchFacetsDto = components['schemas']['SearchFacetsDto'];
 export type SchemaSearchHighlightsDto = components['schemas']['SearchHighlightsDto'];
 export type SchemaSearchHitCategoryDto = components['schemas']['SearchHitCategoryDto'];
@@ -2193,6 +2297,7 @@ export type SchemaSuggestCompletionDto = components['schemas']['SuggestCompletio
 export type SchemaSuggestListingDto = components['schemas']['SuggestListingDto'];
 export type SchemaSuggestResponseDto = components['schemas']['SuggestResponseDto'];
 export type SchemaSupplierBadgeDto = components['schemas']['SupplierBadgeDto'];
+export type SchemaSupplierRatingDto = components['schemas']['SupplierRatingDto'];
 export type SchemaThreadDto = components['schemas']['ThreadDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
@@ -7284,7 +7389,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["RevisionDiffDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -7535,7 +7640,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RfqPageDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {
@@ -7966,7 +8073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["QuoteComparisonDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */

@@ -1433,7 +1433,7 @@ export interface components {
         };
         PriceBreakDto: {
             minQuantity: number;
-            /** @description Minor units */
+            /** @description Minor units; not higher than the line price or an earlier break */
             unitPrice: number;
         };
         PriceListDto: {
@@ -1484,7 +1484,7 @@ export interface components {
             priceBreaks?: components["schemas"]["PriceBreakDto"][];
             /** Format: uuid */
             rfqLineId: string;
-            /** @description Unit price in minor units of the RFQ currency */
+            /** @description Unit price in minor units of the RFQ currency; 0 is refused */
             unitPrice: number;
         };
         QuoteRevisionDto: {

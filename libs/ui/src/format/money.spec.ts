@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
 import fc from 'fast-check';
-import { currencyExponent, formatMoney, minorToDecimalString } from './money';
+import { currencyExponent, formatMoney, minorToDecimalString, parseMajorToMinor } from './money';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -30,5 +30,23 @@ describe('formatMoney', () => {
         expect(BigInt(decimal.replace('.', ''))).toBe(minor);
       }),
     );
+  });
+});
+
+describe('parseMajorToMinor', () => {
+  it('reads what a person types in major units as minor units, with either decimal mark', () => {
+    expect(parseMajorToMinor('12.50', 'EUR')).toBe(1250);
+    expect(parseMajorToMinor('12,5', 'EUR')).toBe(1250);
+    expect(parseMajorToMinor(' 7 ', 'EUR')).toBe(700);
+    expect(parseMajorToMinor('1250', 'JPY')).toBe(1250);
+    expect(parseMajorToMinor('1.250', 'KWD')).toBe(1250);
+  });
+
+  it('refuses more decimals than the currency has, grouping, signs and words', () => {
+    for (const text of ['12.505', '1,250.00', '-3', 'abc', '', '1.5']) expect(parseMajorToMinor(text, text === '1.5' ? 'JPY' : 'EUR')).toBeNull();
+  });
+
+  it('round-trips with minorToDecimalString', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (minor) => parseMajorToMinor(minorToDecimalString(minor, 'EUR'), 'EUR') === minor));
   });
 });

@@ -26,3 +26,15 @@ export function formatMoney(amountMinor: MinorAmount, currency: string, locale: 
   // Intl.NumberFormat.format accepts decimal strings (ES2023 Intl.NumberFormat v3) exactly.
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(decimal as unknown as number);
 }
+
+/**
+ * Reads an amount a person typed in major units ("12.50" or "12,50", no grouping) as integer minor
+ * units of the currency, from its digits only (no float); null when it is not such an amount.
+ */
+export function parseMajorToMinor(text: string, currency: string): number | null {
+  const exponent = currencyExponent(currency);
+  const match = /^(\d{1,13})(?:[.,](\d+))?$/.exec(text.trim());
+  if (!match || (match[2] && match[2].length > exponent)) return null;
+  const fraction = (match[2] ?? '').padEnd(exponent, '0');
+  return Number(match[1]) * 10 ** exponent + Number(fraction || '0');
+}

@@ -7,13 +7,15 @@ import { listings as listingsDe } from './de/listings';
 import { listings as listingsEn } from './en/listings';
 import { orders as ordersDe } from './de/orders';
 import { orders as ordersEn } from './en/orders';
+import { rfqs as rfqsDe } from './de/rfqs';
+import { rfqs as rfqsEn } from './en/rfqs';
 import { search as searchDe } from './de/search';
 import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, cart: cartEn, orders: ordersEn },
-  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, cart: cartDe, orders: ordersDe },
+  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, cart: cartEn, orders: ordersEn, rfqs: rfqsEn },
+  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, cart: cartDe, orders: ordersDe, rfqs: rfqsDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */

@@ -38,6 +38,7 @@ function BuyerShell() {
   const nav = [
     { key: 'home', link: <Link to="/">{t('nav.home')}</Link> },
     { key: 'search', link: <Link to="/search">{t('nav.search')}</Link> },
+    { key: 'rfqs', link: <Link to="/rfqs">{t('nav.rfqs')}</Link> },
     { key: 'cart', link: <Link to="/cart">{t('nav.cart')}</Link> },
     { key: 'orders', link: <Link to="/orders">{t('nav.orders')}</Link> },
     { key: 'account', link: <Link to="/account">{t('nav.account')}</Link> },

@@ -1,5 +1,5 @@
 import { Button, ErrorState, LoadingState, Money, NumberText } from '@kontor/ui';
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -66,6 +66,10 @@ function ListingPage() {
             className="w-28 rounded border border-slate-400 px-2 py-2" />
         </div>
         <Button type="submit" isDisabled={addToCart.isPending}>{t('addToCart')}</Button>
+        <Link to="/rfqs/new" search={{ listingId, categoryId: l.category.id, description: l.title.slice(0, 500), quantity: Math.max(wanted, l.moq), unit: l.unit }}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
+          {t('askForQuote')}
+        </Link>
       </form>
       {addToCart.isSuccess && <p role="status">{t('added')}</p>}
       {addToCart.isError && <ErrorState error={addToCart.error} />}

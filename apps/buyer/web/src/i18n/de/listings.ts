@@ -23,4 +23,5 @@ export const listings: typeof en = {
   quantity: 'Menge',
   addToCart: 'In den Warenkorb',
   added: 'Zum Warenkorb hinzugefügt.',
+  askForQuote: 'Angebot anfragen',
 };

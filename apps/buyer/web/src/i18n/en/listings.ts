@@ -21,4 +21,5 @@ export const listings = {
   quantity: 'Quantity',
   addToCart: 'Add to cart',
   added: 'Added to your cart.',
+  askForQuote: 'Ask for a quote',
 };
