@@ -8,16 +8,18 @@ import { buyerApp } from '../apps/buyer/src/buyer.module';
 import { supplierApp } from '../apps/supplier/src/supplier.module';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppDefinition, runMigrations, startEmbeddedPostgres } from '@kontor/platform';
+import { AppDefinition, createOpenApiDocument, runMigrations, startEmbeddedPostgres } from '@kontor/platform';
+import { generateOpenApiMetadata } from './generate-openapi-metadata';
 import { kontorSchema } from '@kontor/schema';
 
 /**
- * `npm run generate:api`: boots each app on a throwaway in-memory database, reads its OpenAPI
+ * `npm run generate:api`: regenerates the swagger plugin metadata (openapi-metadata.gen.ts), boots each app on a throwaway in-memory database, reads its OpenAPI
  * document and writes libs/ui/src/api/<app>.gen.ts with openapi-typescript. The generated files are
  * committed; CI regenerates them and fails on a diff.
  */
 async function main(): Promise<void> {
+  // First what the swagger plugin reads from the TypeScript types, so the documents below use it.
+  generateOpenApiMetadata();
   const root = resolve(__dirname, '..');
   const out = join(root, 'libs/ui/src/api');
   const work = mkdtempSync(join(tmpdir(), 'kontor-openapi-'));
@@ -30,10 +32,7 @@ async function main(): Promise<void> {
     for (const definition of definitions) {
       // The document is built as createHttpApp builds it, without initialising the HTTP stack.
       const app = await NestFactory.create<NestFastifyApplication>(definition.module(env), new FastifyAdapter(), { logger: false, abortOnError: false });
-      const document = SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1.0').addBearerAuth().build(),
-      );
+      const document = await createOpenApiDocument(app, definition);
       await app.close();
       const spec = join(work, `${definition.app}.json`);
       writeFileSync(spec, JSON.stringify(document));

@@ -18,6 +18,8 @@ export * from './errors/domain-errors';
 export * from './errors/error-body';
 export * from './events/domain-events';
 export * from './http/create-http-app';
+export * from './http/openapi-document';
+export * from './errors/error-body.dto';
 export * from './http/web-app';
 export * from './http/metrics';
 export * from './http/pagination';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { loadConfig } from '../config/kontor-config';
@@ -11,6 +11,7 @@ import { AppDefinition } from './app-definition';
 import { AppLogger } from './app-logger';
 import { registerJsonBodyParser } from './json-body-parser';
 import { HttpMetrics } from './metrics';
+import { createOpenApiDocument } from './openapi-document';
 import { refuseMultipartWithoutBoundary } from './multipart-boundary';
 import { createValidationPipe } from './validation.pipe';
 import { registerWebApp } from './web-app';
@@ -94,10 +95,7 @@ export async function createHttpApp(definition: AppDefinition, options: HttpAppO
       metrics.observe(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
       done();
     });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle(definition.title).setDescription(definition.description).setVersion('1.0').addBearerAuth().build(),
-  );
+  const document = await createOpenApiDocument(app, definition);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
   if (options.shutdownHooks) app.enableShutdownHooks();
   return app;

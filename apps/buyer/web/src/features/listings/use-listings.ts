@@ -31,7 +31,7 @@ export const listingKeys = queryKeys('listings');
 export function useListing(id: string, quantity?: number) {
   return useQuery({
     queryKey: [...listingKeys.detail(id), { quantity }],
-    queryFn: async () => (await unwrap(api.client.GET('/listings/{id}', { params: { path: { id }, query: { quantity } } }))) as BuyerListing,
+    queryFn: async () => (await unwrap(api.client.GET('/listings/{id}', { params: { path: { id }, query: { quantity } } }))) as unknown as BuyerListing,
     placeholderData: keepPreviousData,
   });
 }

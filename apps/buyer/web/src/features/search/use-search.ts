@@ -34,7 +34,7 @@ export function useSearch(params: SearchParams) {
             },
           },
         }),
-      )) as SearchResponse,
+      )) as unknown as SearchResponse,
     placeholderData: keepPreviousData,
   });
 }
