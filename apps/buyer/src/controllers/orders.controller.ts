@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, ANY_MEMBER, CompanyActor, Idempotent, Roles } from '@kontor/platform';
-import { OrderListQuery, OrdersService, PlaceOrderDto, ReasonDto, ReorderDto, ReorderScheduleDto, ReordersService } from '@kontor/orders';
+import { OrderDto, OrderPageDto, OrderListQuery, OrdersService, PlaceOrderDto, ReasonDto, ReorderDto, ReorderScheduleDto, ReordersService } from '@kontor/orders';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -21,11 +21,13 @@ export class OrdersController {
   }
 
   @Get('orders')
+  @ApiOkResponse({ type: OrderPageDto })
   list(@Actor() actor: CompanyActor, @Query() query: OrderListQuery) {
     return this.orders.list(actor, query);
   }
 
   @Get('orders/:id')
+  @ApiOkResponse({ type: OrderDto })
   get(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string) {
     return this.orders.get(actor, id);
   }
@@ -33,6 +35,7 @@ export class OrdersController {
   @Post('orders/:id/approve')
   @Roles('approver')
   @HttpCode(200)
+  @ApiOkResponse({ type: OrderDto, description: '403 FOUR_EYES_REQUIRED when the person who placed it approves under the four-eyes rule' })
   approve(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string) {
     return this.orders.approve(actor, id);
   }
@@ -40,6 +43,7 @@ export class OrdersController {
   @Post('orders/:id/reject')
   @Roles('approver')
   @HttpCode(200)
+  @ApiOkResponse({ type: OrderDto })
   reject(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto) {
     return this.orders.reject(actor, id, body.reason);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AddRecipientsDto, ComparisonQuery, CreateRfqDto, QuoteDto, QuotesService, ReasonDto, RfqDto, RfqListQuery, RfqsService, UpdateRfqDto } from '@kontor/negotiation';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AddRecipientsDto, ComparisonQuery, QuoteComparisonDto, CreateRfqDto, QuoteDto, QuotesService, ReasonDto, RfqDto, RfqListQuery, RfqsService, UpdateRfqDto } from '@kontor/negotiation';
 import { Actor, ANY_MEMBER, CompanyActor, Page, Roles } from '@kontor/platform';
 
 /** The buyer's RFQs: draft, publish, invite, cancel, and the quotes they received. */
@@ -25,6 +25,7 @@ export class RfqsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: RfqDto })
   get(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string): Promise<RfqDto> {
     return this.rfqs.get(actor, id);
   }
@@ -62,7 +63,8 @@ export class RfqsController {
   }
 
   @Get(':id/comparison')
-  comparison(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ComparisonQuery) {
+  @ApiOkResponse({ type: QuoteComparisonDto, description: 'The quotes side by side with the best values marked' })
+  comparison(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ComparisonQuery): Promise<QuoteComparisonDto> {
     return this.quotes.comparison(actor, id, query.sort);
   }
 }

@@ -231,3 +231,10 @@ export class CheckoutResultDto {
   @ApiProperty() checkoutId: string;
   @ApiProperty({ type: [OrderDto] }) orders: OrderDto[];
 }
+
+export class OrderPageDto {
+  @ApiProperty({ type: [OrderDto] }) items: OrderDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() total: number;
+}

@@ -4,6 +4,22 @@
  */
 
 export interface paths {
+    "/approvals/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApprovalsController_pendingAwards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/email-verification/confirm": {
         parameters: {
             query?: never;
@@ -1197,6 +1213,21 @@ export interface components {
             invitedSupplierIds?: string[];
             inviteEmails?: string[];
         };
+        AwardDto: {
+            allocations: string[];
+            /** @description The comparison the award was chosen from */
+            comparison?: components["schemas"]["QuoteComparisonDto"];
+            createdAt: string;
+            currency: string;
+            decidedBy: string | null;
+            id: string;
+            purchaseIntentIds: string[];
+            requestedBy: string;
+            rfqId: string;
+            /** @enum {string} */
+            status: "pending_approval" | "completed" | "rejected";
+            totalAmount: number;
+        };
         AwardLineDto: {
             quoteId: string;
             rfqLineId: string;
@@ -1253,6 +1284,53 @@ export interface components {
              */
             registrationNumber: string;
         };
+        ComparisonBestDto: {
+            leadTimeDays: boolean;
+            paymentTerms: boolean;
+            rating: boolean;
+            totalAmount: boolean;
+            validUntil: boolean;
+        };
+        ComparisonCellDto: {
+            /** @description The lowest unit price of this line among awardable quotes */
+            best: boolean;
+            /** @description Minor units */
+            lineTotal: number;
+            quantity: number;
+            rfqLineId: string;
+            /** @description Minor units, at the line quantity */
+            unitPrice: number;
+        };
+        ComparisonQuoteLineDto: {
+            priceBreaks: components["schemas"]["PriceBreakDto"][];
+            quantity: number;
+            rfqLineId: string;
+            /** @description Minor units */
+            unitPrice: number;
+        };
+        ComparisonRowDto: {
+            awardable: boolean;
+            /** @description Which of its values are the best among awardable quotes */
+            best: components["schemas"]["ComparisonBestDto"];
+            expired: boolean;
+            incoterm: string | null;
+            leadTimeDays: number;
+            lineCells: components["schemas"]["ComparisonCellDto"][];
+            lines: components["schemas"]["ComparisonQuoteLineDto"][];
+            paymentTerms: string;
+            quoteId: string;
+            rating: components["schemas"]["SupplierRatingDto"] | null;
+            revision: number;
+            revisionId: string;
+            /** @enum {string} */
+            status: "active" | "withdrawn";
+            supplierCompanyId: string;
+            supplierName: string;
+            supplierVerified: boolean;
+            /** @description Minor units */
+            totalAmount: number;
+            validUntil: string;
+        };
         CreateInvitationDto: {
             email: string;
             /** @enum {string} */
@@ -1299,6 +1377,27 @@ export interface components {
         MarkReadDto: {
             seq: number;
         };
+        MessageViewDto: {
+            body: string;
+            createdAt: string;
+            hidden: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "text" | "offer" | "offer_accepted";
+            /** @description Contact details in the body were masked for this viewer */
+            masked: boolean;
+            offer: components["schemas"]["OfferDto"] | null;
+            /** @description The quote revision an accepted offer became */
+            offerRevision: number | null;
+            /** @enum {string|null} */
+            offerStatus: "open" | "accepted" | "superseded" | null;
+            /** @enum {string} */
+            senderSide: "buyer" | "supplier";
+            senderUserId: string;
+            /** @description Sequence number in the thread, from 1, without gaps */
+            seq: number;
+            threadId: string;
+        };
         MoneyDto: {
             /** @description Integer amount in minor units (cents) */
             amount: number;
@@ -1307,6 +1406,18 @@ export interface components {
              * @example EUR
              */
             currency: string;
+        };
+        OfferDto: {
+            leadTimeDays?: number;
+            lines: components["schemas"]["OfferLineDto"][];
+            /** @enum {string} */
+            paymentTerms?: "prepaid" | "net_15" | "net_30" | "net_60";
+        };
+        OfferLineDto: {
+            quantity?: number;
+            rfqLineId: string;
+            /** @description Minor units of the RFQ currency */
+            unitPrice: number;
         };
         OpenDisputeDto: {
             reason: string;
@@ -1319,9 +1430,63 @@ export interface components {
             /** @description Buyer only, with rfqId: the supplier to talk to */
             supplierCompanyId?: string;
         };
+        OrderDto: {
+            buyerCompanyId: string;
+            cancelReason: string | null;
+            carrier: string | null;
+            checkoutId: string | null;
+            completedAt: string | null;
+            createdAt: string;
+            currency: string;
+            declineReason: string | null;
+            deliveryAddress: string | null;
+            deliveryCountry: string | null;
+            id: string;
+            lines: components["schemas"]["OrderLineDto"][];
+            /** @description Invoice, payment, refunds; for suppliers also commission and expected payout date */
+            money?: Record<string, never>;
+            number: string;
+            paymentFailureReason: string | null;
+            paymentMethod: string;
+            paymentStatus: string;
+            /** @enum {string} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60";
+            placedAt: string | null;
+            poNumber: string | null;
+            purchaseIntentId: string | null;
+            refunded: number;
+            rejectionReason: string | null;
+            source: string;
+            /** @enum {string} */
+            status: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+            supplierCompanyId: string;
+            total: number;
+            trackingNumber: string | null;
+        };
+        OrderLineDto: {
+            categoryId: string | null;
+            /** @description Supplier view: the frozen commission of this line and the rule that set it */
+            commission?: Record<string, never>;
+            description: string;
+            id: string;
+            lineTotal: number;
+            listingId: string | null;
+            position: number;
+            priceSource: string;
+            quantity: number;
+            sku: string | null;
+            unit: string;
+            unitPrice: number;
+        };
         OrderLineInputDto: {
             listingId: string;
             quantity: number;
+        };
+        OrderPageDto: {
+            items: components["schemas"]["OrderDto"][];
+            limit: number;
+            page: number;
+            total: number;
         };
         OrderReasonDto: {
             reason: string;
@@ -1338,6 +1503,22 @@ export interface components {
         PasswordResetRequestedDto: {
             /** @enum {string} */
             status: "requested";
+        };
+        PendingAwardDto: {
+            allocations: string[];
+            /** @description The comparison the award was chosen from */
+            comparison?: components["schemas"]["QuoteComparisonDto"];
+            createdAt: string;
+            currency: string;
+            decidedBy: string | null;
+            id: string;
+            purchaseIntentIds: string[];
+            requestedBy: string;
+            rfqId: string;
+            rfqTitle: string;
+            /** @enum {string} */
+            status: "pending_approval" | "completed" | "rejected";
+            totalAmount: number;
         };
         PlaceOrderDto: {
             deliveryAddress: string;
@@ -1362,8 +1543,32 @@ export interface components {
             /** @description The buyer's own purchase order number */
             poNumber?: string;
         };
+        PriceBreakDto: {
+            minQuantity: number;
+            /** @description Minor units */
+            unitPrice: number;
+        };
+        QuoteComparisonDto: {
+            currency: string;
+            rows: components["schemas"]["ComparisonRowDto"][];
+            /** @enum {string} */
+            sortedBy: "total" | "leadTime" | "validity" | "rating" | "supplier";
+        };
+        ReadMarkerDto: {
+            readSeq: number;
+            threadId: string;
+        };
         ReasonDto: {
             reason: string;
+        };
+        RecipientDto: {
+            declineReason: string | null;
+            /** @enum {string} */
+            response: "pending" | "quoted" | "declined" | "withdrawn";
+            /** @enum {string} */
+            source: "invited" | "category" | "email_invite";
+            supplierCompanyId: string;
+            supplierName: string;
         };
         ReorderDto: {
             poNumber?: string;
@@ -1384,6 +1589,49 @@ export interface components {
         ReviewInputDto: {
             comment?: string;
             rating: number;
+        };
+        RfqDto: {
+            attachments: string[];
+            awardedAt: string | null;
+            buyerCompanyId: string;
+            cancelReason: string | null;
+            categoryIds: string[];
+            closedAt: string | null;
+            createdAt: string;
+            currency: string;
+            deliveryAddress: string | null;
+            deliveryCountry: string;
+            description: string | null;
+            id: string;
+            /** @description Buyer only: e-mails invited to join Kontor */
+            invitedEmails?: string[];
+            /** @enum {string} */
+            kind: "rfq" | "sample";
+            lines: components["schemas"]["RfqLineDto"][];
+            /** @description Supplier only: own response */
+            myResponse?: Record<string, never>;
+            neededBy: string | null;
+            openToCategories: boolean;
+            /** @enum {string|null} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60" | null;
+            publishedAt: string | null;
+            /** @description Buyer only */
+            recipients?: components["schemas"]["RecipientDto"][];
+            responseDeadline: string;
+            /** @enum {string} */
+            status: "draft" | "open" | "closed" | "awarded" | "cancelled" | "expired";
+            title: string;
+        };
+        RfqLineDto: {
+            attributes: components["schemas"]["RequiredAttributeDto"][];
+            categoryId: string | null;
+            description: string;
+            id: string;
+            listingId: string | null;
+            position: number;
+            quantity: number;
+            targetUnitPrice: number | null;
+            unit: string;
         };
         RfqLineInputDto: {
             attributes?: components["schemas"]["RequiredAttributeDto"][];
@@ -1430,6 +1678,30 @@ export interface components {
             email: string;
             fullName: string;
             password: string;
+        };
+        SupplierRatingDto: {
+            average: number;
+            count: number;
+        };
+        ThreadDto: {
+            buyerCompanyId: string;
+            contactsRevealed: boolean;
+            createdAt: string;
+            id: string;
+            lastMessageAt: string | null;
+            lastSeq: number;
+            listingId: string | null;
+            /** @description Last sequence number the caller read */
+            readSeq: number;
+            rfqId: string | null;
+            subject: string;
+            supplierCompanyId: string;
+        };
+        ThreadPageDto: {
+            items: components["schemas"]["ThreadDto"][];
+            limit: number;
+            page: number;
+            total: number;
         };
         TotpCodeDto: {
             /** @example 123456 */
@@ -1501,6 +1773,7 @@ export interface components {
 export type SchemaAcceptInvitationDto = components['schemas']['AcceptInvitationDto'];
 export type SchemaAddCompanySideDto = components['schemas']['AddCompanySideDto'];
 export type SchemaAddRecipientsDto = components['schemas']['AddRecipientsDto'];
+export type SchemaAwardDto = components['schemas']['AwardDto'];
 export type SchemaAwardLineDto = components['schemas']['AwardLineDto'];
 export type SchemaAwardRfqDto = components['schemas']['AwardRfqDto'];
 export type SchemaCartItemDto = components['schemas']['CartItemDto'];
@@ -1508,31 +1781,51 @@ export type SchemaChallengeDto = components['schemas']['ChallengeDto'];
 export type SchemaChangeRoleDto = components['schemas']['ChangeRoleDto'];
 export type SchemaCheckoutDto = components['schemas']['CheckoutDto'];
 export type SchemaCompanyInputDto = components['schemas']['CompanyInputDto'];
+export type SchemaComparisonBestDto = components['schemas']['ComparisonBestDto'];
+export type SchemaComparisonCellDto = components['schemas']['ComparisonCellDto'];
+export type SchemaComparisonQuoteLineDto = components['schemas']['ComparisonQuoteLineDto'];
+export type SchemaComparisonRowDto = components['schemas']['ComparisonRowDto'];
 export type SchemaCreateInvitationDto = components['schemas']['CreateInvitationDto'];
 export type SchemaCreateRfqDto = components['schemas']['CreateRfqDto'];
 export type SchemaEmailVerificationConfirmDto = components['schemas']['EmailVerificationConfirmDto'];
 export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
+export type SchemaMessageViewDto = components['schemas']['MessageViewDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
+export type SchemaOfferDto = components['schemas']['OfferDto'];
+export type SchemaOfferLineDto = components['schemas']['OfferLineDto'];
 export type SchemaOpenDisputeDto = components['schemas']['OpenDisputeDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
+export type SchemaOrderDto = components['schemas']['OrderDto'];
+export type SchemaOrderLineDto = components['schemas']['OrderLineDto'];
 export type SchemaOrderLineInputDto = components['schemas']['OrderLineInputDto'];
+export type SchemaOrderPageDto = components['schemas']['OrderPageDto'];
 export type SchemaOrderReasonDto = components['schemas']['OrderReasonDto'];
 export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordResetConfirmDto'];
 export type SchemaPasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordResetRequestedDto'];
+export type SchemaPendingAwardDto = components['schemas']['PendingAwardDto'];
 export type SchemaPlaceOrderDto = components['schemas']['PlaceOrderDto'];
+export type SchemaPriceBreakDto = components['schemas']['PriceBreakDto'];
+export type SchemaQuoteComparisonDto = components['schemas']['QuoteComparisonDto'];
+export type SchemaReadMarkerDto = components['schemas']['ReadMarkerDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
+export type SchemaRecipientDto = components['schemas']['RecipientDto'];
 export type SchemaReorderDto = components['schemas']['ReorderDto'];
 export type SchemaReorderScheduleDto = components['schemas']['ReorderScheduleDto'];
 export type SchemaReportMessageDto = components['schemas']['ReportMessageDto'];
 export type SchemaRequiredAttributeDto = components['schemas']['RequiredAttributeDto'];
 export type SchemaReviewInputDto = components['schemas']['ReviewInputDto'];
+export type SchemaRfqDto = components['schemas']['RfqDto'];
+export type SchemaRfqLineDto = components['schemas']['RfqLineDto'];
 export type SchemaRfqLineInputDto = components['schemas']['RfqLineInputDto'];
 export type SchemaSendMessageDto = components['schemas']['SendMessageDto'];
 export type SchemaSessionDto = components['schemas']['SessionDto'];
 export type SchemaSessionRefreshDto = components['schemas']['SessionRefreshDto'];
 export type SchemaSignInDto = components['schemas']['SignInDto'];
 export type SchemaSignUpDto = components['schemas']['SignUpDto'];
+export type SchemaSupplierRatingDto = components['schemas']['SupplierRatingDto'];
+export type SchemaThreadDto = components['schemas']['ThreadDto'];
+export type SchemaThreadPageDto = components['schemas']['ThreadPageDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
@@ -1540,6 +1833,25 @@ export type SchemaUpdateCompanyDto = components['schemas']['UpdateCompanyDto'];
 export type SchemaUpdateRfqDto = components['schemas']['UpdateRfqDto'];
 export type $defs = Record<string, never>;
 export interface operations {
+    ApprovalsController_pendingAwards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingAwardDto"][];
+                };
+            };
+        };
+    };
     CompanyAuthController_confirmEmail: {
         parameters: {
             query?: never;
@@ -2513,7 +2825,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
             };
         };
     };
@@ -2556,7 +2870,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
             };
         };
     };
@@ -2571,11 +2887,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 403 FOUR_EYES_REQUIRED when the person who placed it approves under the four-eyes rule */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
             };
         };
     };
@@ -2723,7 +3042,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
             };
         };
     };
@@ -2955,7 +3276,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RfqDto"];
+                };
             };
         };
     };
@@ -3018,11 +3341,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The quotes side by side with the best values marked */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteComparisonDto"];
+                };
             };
         };
     };
@@ -3102,7 +3428,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardDto"][];
+                };
             };
         };
     };
@@ -3124,11 +3452,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Completed, or pending_approval above the approval threshold */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardDto"];
+                };
             };
         };
     };
@@ -3147,11 +3478,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 403 FOUR_EYES_REQUIRED when the requester approves their own award under the four-eyes rule */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardDto"];
+                };
             };
         };
     };
@@ -3178,7 +3512,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AwardDto"];
+                };
             };
         };
     };
@@ -3258,7 +3594,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ThreadPageDto"];
+                };
             };
         };
     };
@@ -3275,11 +3613,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Opens (or returns) the one thread of an RFQ and supplier, or of a listing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
             };
         };
     };
@@ -3298,7 +3639,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
             };
         };
     };
@@ -3317,11 +3660,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Messages after afterSeq, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageViewDto"][];
+                };
             };
         };
     };
@@ -3344,7 +3690,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageViewDto"];
+                };
             };
         };
     };
@@ -3383,11 +3731,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Offers and acceptances, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageViewDto"][];
+                };
             };
         };
     };
@@ -3403,11 +3754,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The acceptance message; the quote gets a new revision with the offer terms */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageViewDto"];
+                };
             };
         };
     };
@@ -3430,7 +3784,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadMarkerDto"];
+                };
             };
         };
     };

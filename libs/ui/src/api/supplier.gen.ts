@@ -1123,6 +1123,27 @@ export interface components {
         MarkReadDto: {
             seq: number;
         };
+        MessageViewDto: {
+            body: string;
+            createdAt: string;
+            hidden: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "text" | "offer" | "offer_accepted";
+            /** @description Contact details in the body were masked for this viewer */
+            masked: boolean;
+            offer: components["schemas"]["OfferDto"] | null;
+            /** @description The quote revision an accepted offer became */
+            offerRevision: number | null;
+            /** @enum {string|null} */
+            offerStatus: "open" | "accepted" | "superseded" | null;
+            /** @enum {string} */
+            senderSide: "buyer" | "supplier";
+            senderUserId: string;
+            /** @description Sequence number in the thread, from 1, without gaps */
+            seq: number;
+            threadId: string;
+        };
         MoneyDto: {
             /** @description Integer amount in minor units (cents) */
             amount: number;
@@ -1131,6 +1152,18 @@ export interface components {
              * @example EUR
              */
             currency: string;
+        };
+        OfferDto: {
+            leadTimeDays?: number;
+            lines: components["schemas"]["OfferLineDto"][];
+            /** @enum {string} */
+            paymentTerms?: "prepaid" | "net_15" | "net_30" | "net_60";
+        };
+        OfferLineDto: {
+            quantity?: number;
+            rfqLineId: string;
+            /** @description Minor units of the RFQ currency */
+            unitPrice: number;
         };
         OpenThreadDto: {
             /** @description Buyer only: "ask the supplier" about a listing */
@@ -1179,6 +1212,10 @@ export interface components {
             rfqLineId: string;
             /** @description Unit price in minor units of the RFQ currency */
             unitPrice: number;
+        };
+        ReadMarkerDto: {
+            readSeq: number;
+            threadId: string;
         };
         ReasonDto: {
             reason: string;
@@ -1240,6 +1277,26 @@ export interface components {
             fullName: string;
             password: string;
             token: string;
+        };
+        ThreadDto: {
+            buyerCompanyId: string;
+            contactsRevealed: boolean;
+            createdAt: string;
+            id: string;
+            lastMessageAt: string | null;
+            lastSeq: number;
+            listingId: string | null;
+            /** @description Last sequence number the caller read */
+            readSeq: number;
+            rfqId: string | null;
+            subject: string;
+            supplierCompanyId: string;
+        };
+        ThreadPageDto: {
+            items: components["schemas"]["ThreadDto"][];
+            limit: number;
+            page: number;
+            total: number;
         };
         TotpCodeDto: {
             /** @example 123456 */
@@ -1337,7 +1394,10 @@ export type SchemaCreatePriceListDto = components['schemas']['CreatePriceListDto
 export type SchemaEmailVerificationConfirmDto = components['schemas']['EmailVerificationConfirmDto'];
 export type SchemaInviteCompanyDto = components['schemas']['InviteCompanyDto'];
 export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
+export type SchemaMessageViewDto = components['schemas']['MessageViewDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
+export type SchemaOfferDto = components['schemas']['OfferDto'];
+export type SchemaOfferLineDto = components['schemas']['OfferLineDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
 export type SchemaOrderReasonDto = components['schemas']['OrderReasonDto'];
 export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordResetConfirmDto'];
@@ -1347,6 +1407,7 @@ export type SchemaPriceBreakDto = components['schemas']['PriceBreakDto'];
 export type SchemaPriceListEntryInputDto = components['schemas']['PriceListEntryInputDto'];
 export type SchemaPriceTierDto = components['schemas']['PriceTierDto'];
 export type SchemaQuoteLineInputDto = components['schemas']['QuoteLineInputDto'];
+export type SchemaReadMarkerDto = components['schemas']['ReadMarkerDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaReportMessageDto = components['schemas']['ReportMessageDto'];
 export type SchemaSendMessageDto = components['schemas']['SendMessageDto'];
@@ -1357,6 +1418,8 @@ export type SchemaSignInDto = components['schemas']['SignInDto'];
 export type SchemaSignUpDto = components['schemas']['SignUpDto'];
 export type SchemaSubmitQuoteDto = components['schemas']['SubmitQuoteDto'];
 export type SchemaSupplierInviteSignUpDto = components['schemas']['SupplierInviteSignUpDto'];
+export type SchemaThreadDto = components['schemas']['ThreadDto'];
+export type SchemaThreadPageDto = components['schemas']['ThreadPageDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
@@ -2811,7 +2874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ThreadPageDto"];
+                };
             };
         };
     };
@@ -2828,11 +2893,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Opens (or returns) the one thread of an RFQ and supplier, or of a listing */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
             };
         };
     };
@@ -2851,7 +2919,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ThreadDto"];
+                };
             };
         };
     };
@@ -2870,11 +2940,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Messages after afterSeq, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageViewDto"][];
+                };
             };
         };
     };
@@ -2897,7 +2970,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageViewDto"];
+                };
             };
         };
     };
@@ -2936,11 +3011,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Offers and acceptances, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageViewDto"][];
+                };
             };
         };
     };
@@ -2956,11 +3034,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The acceptance message; the quote gets a new revision with the offer terms */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessageViewDto"];
+                };
             };
         };
     };
@@ -2983,7 +3064,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadMarkerDto"];
+                };
             };
         };
     };
