@@ -1,5 +1,5 @@
 import '@kontor/ui/styles.css';
-import { ApiProvider, initI18n, isPublicPath } from '@kontor/ui';
+import { ApiProvider, initI18n, isPublicPath, LiveClient, LiveProvider } from '@kontor/ui';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
@@ -9,6 +9,8 @@ import { buyerResources } from './i18n/resources';
 import { queryClient, router } from './router';
 
 initI18n(buyerResources);
+// One socket per tab (chat, live quotes); it connects while a session exists.
+const live = new LiveClient(api.session, queryClient);
 // An expired session (refresh refused) goes to sign-in and comes back to where the person was.
 api.session.subscribe((session) => {
   if (session) return;
@@ -21,7 +23,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiProvider api={api}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <LiveProvider client={live}>
+          <RouterProvider router={router} />
+        </LiveProvider>
       </QueryClientProvider>
     </ApiProvider>
   </StrictMode>,

@@ -11,12 +11,14 @@
 import { Route as rootRouteImport } from './routes/__root';
 import { Route as IndexRouteImport } from './routes/index';
 import { Route as AccountRouteImport } from './routes/account';
+import { Route as ApprovalsRouteImport } from './routes/approvals';
 import { Route as CartRouteImport } from './routes/cart';
 import { Route as SearchRouteImport } from './routes/search';
 import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as SignUpRouteImport } from './routes/sign-up';
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations.accept';
 import { Route as ListingsListingIdRouteImport } from './routes/listings.$listingId';
+import { Route as NegotiationsRfqIdSupplierCompanyIdRouteImport } from './routes/negotiations.$rfqId.$supplierCompanyId';
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -26,6 +28,11 @@ const IndexRoute = IndexRouteImport.update({
 const AccountRoute = AccountRouteImport.update({
   id: '/account',
   path: '/account',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const ApprovalsRoute = ApprovalsRouteImport.update({
+  id: '/approvals',
+  path: '/approvals',
   getParentRoute: () => rootRouteImport,
 } as any);
 const CartRoute = CartRouteImport.update({
@@ -58,80 +65,100 @@ const ListingsListingIdRoute = ListingsListingIdRouteImport.update({
   path: '/listings/$listingId',
   getParentRoute: () => rootRouteImport,
 } as any);
+const NegotiationsRfqIdSupplierCompanyIdRoute =
+  NegotiationsRfqIdSupplierCompanyIdRouteImport.update({
+    id: '/negotiations/$rfqId/$supplierCompanyId',
+    path: '/negotiations/$rfqId/$supplierCompanyId',
+    getParentRoute: () => rootRouteImport,
+  } as any);
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute;
   '/account': typeof AccountRoute;
+  '/approvals': typeof ApprovalsRoute;
   '/cart': typeof CartRoute;
   '/search': typeof SearchRoute;
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/negotiations/$rfqId/$supplierCompanyId': typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute;
   '/account': typeof AccountRoute;
+  '/approvals': typeof ApprovalsRoute;
   '/cart': typeof CartRoute;
   '/search': typeof SearchRoute;
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/negotiations/$rfqId/$supplierCompanyId': typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport;
   '/': typeof IndexRoute;
   '/account': typeof AccountRoute;
+  '/approvals': typeof ApprovalsRoute;
   '/cart': typeof CartRoute;
   '/search': typeof SearchRoute;
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/negotiations/$rfqId/$supplierCompanyId': typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
   fullPaths:
     | '/'
     | '/account'
+    | '/approvals'
     | '/cart'
     | '/search'
     | '/sign-in'
     | '/sign-up'
     | '/invitations/accept'
-    | '/listings/$listingId';
+    | '/listings/$listingId'
+    | '/negotiations/$rfqId/$supplierCompanyId';
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/'
     | '/account'
+    | '/approvals'
     | '/cart'
     | '/search'
     | '/sign-in'
     | '/sign-up'
     | '/invitations/accept'
-    | '/listings/$listingId';
+    | '/listings/$listingId'
+    | '/negotiations/$rfqId/$supplierCompanyId';
   id:
     | '__root__'
     | '/'
     | '/account'
+    | '/approvals'
     | '/cart'
     | '/search'
     | '/sign-in'
     | '/sign-up'
     | '/invitations/accept'
-    | '/listings/$listingId';
+    | '/listings/$listingId'
+    | '/negotiations/$rfqId/$supplierCompanyId';
   fileRoutesById: FileRoutesById;
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute;
   AccountRoute: typeof AccountRoute;
+  ApprovalsRoute: typeof ApprovalsRoute;
   CartRoute: typeof CartRoute;
   SearchRoute: typeof SearchRoute;
   SignInRoute: typeof SignInRoute;
   SignUpRoute: typeof SignUpRoute;
   InvitationsAcceptRoute: typeof InvitationsAcceptRoute;
   ListingsListingIdRoute: typeof ListingsListingIdRoute;
+  NegotiationsRfqIdSupplierCompanyIdRoute: typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 
 declare module '@tanstack/react-router' {
@@ -148,6 +175,13 @@ declare module '@tanstack/react-router' {
       path: '/account';
       fullPath: '/account';
       preLoaderRoute: typeof AccountRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/approvals': {
+      id: '/approvals';
+      path: '/approvals';
+      fullPath: '/approvals';
+      preLoaderRoute: typeof ApprovalsRouteImport;
       parentRoute: typeof rootRouteImport;
     };
     '/cart': {
@@ -192,18 +226,28 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ListingsListingIdRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/negotiations/$rfqId/$supplierCompanyId': {
+      id: '/negotiations/$rfqId/$supplierCompanyId';
+      path: '/negotiations/$rfqId/$supplierCompanyId';
+      fullPath: '/negotiations/$rfqId/$supplierCompanyId';
+      preLoaderRoute: typeof NegotiationsRfqIdSupplierCompanyIdRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AccountRoute: AccountRoute,
+  ApprovalsRoute: ApprovalsRoute,
   CartRoute: CartRoute,
   SearchRoute: SearchRoute,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
   InvitationsAcceptRoute: InvitationsAcceptRoute,
   ListingsListingIdRoute: ListingsListingIdRoute,
+  NegotiationsRfqIdSupplierCompanyIdRoute:
+    NegotiationsRfqIdSupplierCompanyIdRoute,
 };
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)
