@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, ANY_MEMBER, CompanyActor, Idempotent, Roles } from '@kontor/platform';
-import { OrderDto, OrderPageDto, OrderListQuery, OrdersService, PlaceOrderDto, ReasonDto, ReorderDto, ReorderScheduleDto, ReordersService } from '@kontor/orders';
+import { CheckoutResultDto, OrderDetailDto, OrderListQuery, OrderPageDto, OrdersService, OrderSupplierDto, PlaceOrderDto, ReasonDto, ReorderDto, ReorderScheduleDto, ReorderScheduleViewDto, ReordersService } from '@kontor/orders';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -22,20 +22,26 @@ export class OrdersController {
 
   @Get('orders')
   @ApiOkResponse({ type: OrderPageDto })
-  list(@Actor() actor: CompanyActor, @Query() query: OrderListQuery) {
+  list(@Actor() actor: CompanyActor, @Query() query: OrderListQuery): Promise<OrderPageDto> {
     return this.orders.list(actor, query);
   }
 
+  /** The suppliers this company has ordered from, to filter the order list by. */
+  @Get('orders/suppliers')
+  @ApiOkResponse({ type: [OrderSupplierDto] })
+  suppliers(@Actor() actor: CompanyActor): Promise<OrderSupplierDto[]> {
+    return this.orders.suppliersOf(actor);
+  }
+
   @Get('orders/:id')
-  @ApiOkResponse({ type: OrderDto })
-  get(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: OrderDetailDto })
+  get(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderDetailDto> {
     return this.orders.get(actor, id);
   }
 
   @Post('orders/:id/approve')
   @Roles('approver')
   @HttpCode(200)
-  @ApiOkResponse({ type: OrderDto, description: '403 FOUR_EYES_REQUIRED when the person who placed it approves under the four-eyes rule' })
   approve(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string) {
     return this.orders.approve(actor, id);
   }
@@ -43,7 +49,6 @@ export class OrdersController {
   @Post('orders/:id/reject')
   @Roles('approver')
   @HttpCode(200)
-  @ApiOkResponse({ type: OrderDto })
   reject(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto) {
     return this.orders.reject(actor, id, body.reason);
   }
@@ -73,13 +78,15 @@ export class OrdersController {
   @Post('orders/:id/reorder')
   @Roles(...ANY_MEMBER)
   @Idempotent(201)
+  @ApiCreatedResponse({ type: CheckoutResultDto })
   reorder(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReorderDto) {
     return this.reorders.reorder(actor, id, body);
   }
 
   @Post('orders/:id/reorder-schedules')
   @Roles(...ANY_MEMBER)
-  scheduleReorder(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReorderScheduleDto) {
+  @ApiCreatedResponse({ type: ReorderScheduleViewDto })
+  scheduleReorder(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReorderScheduleDto): Promise<ReorderScheduleViewDto> {
     return this.reorders.schedule(actor, id, body);
   }
 

@@ -18,6 +18,8 @@ import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as SignUpRouteImport } from './routes/sign-up';
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations.accept';
 import { Route as ListingsListingIdRouteImport } from './routes/listings.$listingId';
+import { Route as OrdersIndexRouteImport } from './routes/orders.index';
+import { Route as OrdersOrderIdRouteImport } from './routes/orders.$orderId';
 import { Route as NegotiationsRfqIdSupplierCompanyIdRouteImport } from './routes/negotiations.$rfqId.$supplierCompanyId';
 
 const IndexRoute = IndexRouteImport.update({
@@ -65,6 +67,16 @@ const ListingsListingIdRoute = ListingsListingIdRouteImport.update({
   path: '/listings/$listingId',
   getParentRoute: () => rootRouteImport,
 } as any);
+const OrdersIndexRoute = OrdersIndexRouteImport.update({
+  id: '/orders/',
+  path: '/orders/',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const OrdersOrderIdRoute = OrdersOrderIdRouteImport.update({
+  id: '/orders/$orderId',
+  path: '/orders/$orderId',
+  getParentRoute: () => rootRouteImport,
+} as any);
 const NegotiationsRfqIdSupplierCompanyIdRoute =
   NegotiationsRfqIdSupplierCompanyIdRouteImport.update({
     id: '/negotiations/$rfqId/$supplierCompanyId',
@@ -82,6 +94,8 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/orders/$orderId': typeof OrdersOrderIdRoute;
+  '/orders/': typeof OrdersIndexRoute;
   '/negotiations/$rfqId/$supplierCompanyId': typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 export interface FileRoutesByTo {
@@ -94,6 +108,8 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/orders/$orderId': typeof OrdersOrderIdRoute;
+  '/orders': typeof OrdersIndexRoute;
   '/negotiations/$rfqId/$supplierCompanyId': typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 export interface FileRoutesById {
@@ -107,6 +123,8 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/orders/$orderId': typeof OrdersOrderIdRoute;
+  '/orders/': typeof OrdersIndexRoute;
   '/negotiations/$rfqId/$supplierCompanyId': typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 export interface FileRouteTypes {
@@ -121,6 +139,8 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/invitations/accept'
     | '/listings/$listingId'
+    | '/orders/$orderId'
+    | '/orders/'
     | '/negotiations/$rfqId/$supplierCompanyId';
   fileRoutesByTo: FileRoutesByTo;
   to:
@@ -133,6 +153,8 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/invitations/accept'
     | '/listings/$listingId'
+    | '/orders/$orderId'
+    | '/orders'
     | '/negotiations/$rfqId/$supplierCompanyId';
   id:
     | '__root__'
@@ -145,6 +167,8 @@ export interface FileRouteTypes {
     | '/sign-up'
     | '/invitations/accept'
     | '/listings/$listingId'
+    | '/orders/$orderId'
+    | '/orders/'
     | '/negotiations/$rfqId/$supplierCompanyId';
   fileRoutesById: FileRoutesById;
 }
@@ -158,6 +182,8 @@ export interface RootRouteChildren {
   SignUpRoute: typeof SignUpRoute;
   InvitationsAcceptRoute: typeof InvitationsAcceptRoute;
   ListingsListingIdRoute: typeof ListingsListingIdRoute;
+  OrdersOrderIdRoute: typeof OrdersOrderIdRoute;
+  OrdersIndexRoute: typeof OrdersIndexRoute;
   NegotiationsRfqIdSupplierCompanyIdRoute: typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 
@@ -226,6 +252,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ListingsListingIdRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/orders/': {
+      id: '/orders/';
+      path: '/orders';
+      fullPath: '/orders/';
+      preLoaderRoute: typeof OrdersIndexRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/orders/$orderId': {
+      id: '/orders/$orderId';
+      path: '/orders/$orderId';
+      fullPath: '/orders/$orderId';
+      preLoaderRoute: typeof OrdersOrderIdRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
     '/negotiations/$rfqId/$supplierCompanyId': {
       id: '/negotiations/$rfqId/$supplierCompanyId';
       path: '/negotiations/$rfqId/$supplierCompanyId';
@@ -246,6 +286,8 @@ const rootRouteChildren: RootRouteChildren = {
   SignUpRoute: SignUpRoute,
   InvitationsAcceptRoute: InvitationsAcceptRoute,
   ListingsListingIdRoute: ListingsListingIdRoute,
+  OrdersOrderIdRoute: OrdersOrderIdRoute,
+  OrdersIndexRoute: OrdersIndexRoute,
   NegotiationsRfqIdSupplierCompanyIdRoute:
     NegotiationsRfqIdSupplierCompanyIdRoute,
 };

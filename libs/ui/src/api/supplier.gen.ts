@@ -1191,7 +1191,7 @@ export interface components {
         };
         PriceBreakDto: {
             minQuantity: number;
-            /** @description Minor units */
+            /** @description Minor units; not higher than the line price or an earlier break */
             unitPrice: number;
         };
         PriceListEntryInputDto: {
@@ -1210,7 +1210,7 @@ export interface components {
         QuoteLineInputDto: {
             priceBreaks?: components["schemas"]["PriceBreakDto"][];
             rfqLineId: string;
-            /** @description Unit price in minor units of the RFQ currency */
+            /** @description Unit price in minor units of the RFQ currency; 0 is refused */
             unitPrice: number;
         };
         ReadMarkerDto: {
@@ -2331,9 +2331,17 @@ export interface operations {
     OrdersController_list: {
         parameters: {
             query?: {
+                /** @description Ordered on or after this day (ISO 8601 date, UTC) */
+                from?: string;
                 limit?: number;
                 page?: number;
+                /** @description Field to sort by; a leading minus sorts descending */
+                sort?: "createdAt" | "-createdAt" | "total" | "-total" | "number" | "-number";
                 status?: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+                /** @description Buyer and operator views: only orders from this supplier company */
+                supplierCompanyId?: string;
+                /** @description Ordered on or before this day (ISO 8601 date, UTC; the whole day counts) */
+                to?: string;
             };
             header?: never;
             path?: never;

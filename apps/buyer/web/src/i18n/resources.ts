@@ -9,13 +9,15 @@ import { chat as chatDe } from './de/chat';
 import { chat as chatEn } from './en/chat';
 import { listings as listingsDe } from './de/listings';
 import { listings as listingsEn } from './en/listings';
+import { orders as ordersDe } from './de/orders';
+import { orders as ordersEn } from './en/orders';
 import { search as searchDe } from './de/search';
 import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, cart: cartEn, chat: chatEn, approvals: approvalsEn },
-  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, cart: cartDe, chat: chatDe, approvals: approvalsDe },
+  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, cart: cartEn, orders: ordersEn, chat: chatEn, approvals: approvalsEn },
+  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, cart: cartDe, orders: ordersDe, chat: chatDe, approvals: approvalsDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */

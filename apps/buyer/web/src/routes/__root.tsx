@@ -39,6 +39,7 @@ function BuyerShell() {
     { key: 'home', link: <Link to="/">{t('nav.home')}</Link> },
     { key: 'search', link: <Link to="/search">{t('nav.search')}</Link> },
     { key: 'cart', link: <Link to="/cart">{t('nav.cart')}</Link> },
+    { key: 'orders', link: <Link to="/orders">{t('nav.orders')}</Link> },
     { key: 'approvals', link: <Link to="/approvals">{t('nav.approvals')}</Link> },
     { key: 'account', link: <Link to="/account">{t('nav.account')}</Link> },
   ];
