@@ -20,7 +20,7 @@ export function NegotiationChat({ rfqId, supplierCompanyId, supplierName }: { rf
   const lineNames = new Map((rfq.data?.lines ?? []).map((l) => [l.id, l.description]));
   const currency = rfq.data?.currency ?? 'EUR';
 
-  const listRef = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const count = messages.data?.length ?? 0;
   useEffect(() => {
     const list = listRef.current;
@@ -47,11 +47,13 @@ export function NegotiationChat({ rfqId, supplierCompanyId, supplierName }: { rf
           {count === 0 ? (
             <EmptyState title={t('empty')} />
           ) : (
-            <ol ref={listRef} role="log" aria-label={t('messages')} aria-live="polite" tabIndex={0} className="flex max-h-[28rem] flex-col gap-2 overflow-y-auto focus-visible:outline-2 focus-visible:outline-indigo-600">
+            <div ref={listRef} role="log" aria-label={t('messages')} aria-live="polite" tabIndex={0} className="max-h-[28rem] overflow-y-auto focus-visible:outline-2 focus-visible:outline-indigo-600">
+            <ol className="flex flex-col gap-2">
               {messages.data!.map((m) => (
                 <MessageItem key={m.seq} message={m} lineNames={lineNames} currency={currency} onAccept={(id) => accept.mutate(id)} accepting={accept.isPending && accept.variables === m.id} />
               ))}
             </ol>
+            </div>
           )}
           <FormError error={accept.error} />
           <p aria-live="polite" className="min-h-5 text-sm text-slate-600 italic">
