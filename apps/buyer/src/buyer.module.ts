@@ -10,6 +10,7 @@ import { CompareController } from './controllers/compare.controller';
 import { ListingsController } from './controllers/listings.controller';
 import { SearchController } from './controllers/search.controller';
 import { AwardsController } from './controllers/awards.controller';
+import { ApprovalsController } from './controllers/approvals.controller';
 import { QuotesController } from './controllers/quotes.controller';
 import { RfqsController } from './controllers/rfqs.controller';
 import { AppDefinition, PlatformModule } from '@kontor/platform';
@@ -30,7 +31,7 @@ export class BuyerModule {
     return {
       module: BuyerModule,
       imports: [PlatformModule.forApp({ app: 'buyer', schema: kontorSchema, env }), AccountsModule, ListingsModule, SearchModule, NotificationsModule, NegotiationModule, ChatModule, SettlementModule, OrdersModule],
-      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, SearchController, ListingsController, CompareController, CategoriesController, RfqsController, QuotesController, AwardsController, NotificationsController, ThreadsController, CartController, CheckoutController, OrdersController, DisputesController, ReviewsController, InvoicesController, PaymentsController],
+      controllers: [CompanyAuthController, MeController, CompanyController, InvitationsController, SearchController, ListingsController, CompareController, CategoriesController, RfqsController, QuotesController, AwardsController, ApprovalsController, NotificationsController, ThreadsController, CartController, CheckoutController, OrdersController, DisputesController, ReviewsController, InvoicesController, PaymentsController],
       providers: [BuyerChatGateway],
     };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@kontor/platform';
 import { AwardEntity } from './entities/award.entity';
 import { PurchaseIntentEntity } from './entities/purchase-intent.entity';
+import { RfqEntity } from './entities/rfq.entity';
 
 /** Awards of an RFQ and the purchase intents they produce. */
 @Injectable()
@@ -21,6 +22,20 @@ export class AwardsRepository {
 
   pendingFor(rfqId: string): Promise<AwardEntity | null> {
     return this.awards.findOneBy({ rfqId, status: 'pending_approval' });
+  }
+
+  /** Awards of the company's RFQs waiting for approval, oldest first, with the RFQ title. */
+  async listPendingForCompany(buyerCompanyId: string, limit: number): Promise<Array<{ award: AwardEntity; rfqTitle: string }>> {
+    const rows = await this.awards
+      .createQueryBuilder('a')
+      .innerJoin(RfqEntity, 'r', 'r.id = a.rfq_id')
+      .addSelect('r.title', 'rfq_title')
+      .where('r.buyer_company_id = :buyerCompanyId', { buyerCompanyId })
+      .andWhere("a.status = 'pending_approval'")
+      .orderBy('a.created_at', 'ASC')
+      .limit(limit)
+      .getRawAndEntities();
+    return rows.entities.map((award, i) => ({ award, rfqTitle: rows.raw[i].rfq_title as string }));
   }
 
   listForRfq(rfqId: string): Promise<AwardEntity[]> {

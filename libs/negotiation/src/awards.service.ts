@@ -4,7 +4,7 @@ import { Clock, CompanyActor, ConflictError, DomainEvents, ForbiddenError, forma
 import { Notifications } from '@kontor/notifications';
 import { Allocation, allocateAward, allocationTotal, AwardRequest } from './domain/award-allocation';
 import { assertRfqAllows } from './domain/rfq-lifecycle';
-import { AwardDto, AwardRfqDto } from './dto/quote.dto';
+import { AwardDto, AwardRfqDto, PendingAwardDto } from './dto/quote.dto';
 import { AwardEntity } from './entities/award.entity';
 import { RfqEntity } from './entities/rfq.entity';
 import { AwardsRepository } from './awards.repository';
@@ -124,6 +124,12 @@ export class AwardsService {
     if (!(await this.rfqs.findOwned(actor.companyId, rfqId))) throw rfqNotFound();
     const awards = await this.awards.listForRfq(rfqId);
     return Promise.all(awards.map(async (a) => this.toDto(a, (await this.awards.intentsOfAward(a.id)).map((i) => i.id), true)));
+  }
+
+  /** What waits for the company's approvers: pending awards with the comparison each was chosen from. */
+  async pendingApprovals(actor: CompanyActor): Promise<PendingAwardDto[]> {
+    const pending = await this.awards.listPendingForCompany(actor.companyId, 100);
+    return pending.map(({ award, rfqTitle }) => ({ ...this.toDto(award, [], true), rfqTitle }));
   }
 
   private async complete(rfq: RfqEntity, award: AwardEntity): Promise<AwardDto> {

@@ -13,7 +13,7 @@ export class AwardsController {
   @Post()
   @Roles(...ANY_MEMBER)
   @Idempotent(201)
-  @ApiCreatedResponse({ type: AwardDto })
+  @ApiCreatedResponse({ type: AwardDto, description: 'Completed, or pending_approval above the approval threshold' })
   award(@Actor() actor: CompanyActor, @Param('rfqId', ParseUUIDPipe) rfqId: string, @Body() body: AwardRfqDto): Promise<AwardDto> {
     return this.awards.award(actor, rfqId, body);
   }
@@ -27,7 +27,7 @@ export class AwardsController {
   @Post(':awardId/approve')
   @Roles('approver')
   @Idempotent(200)
-  @ApiOkResponse({ type: AwardDto })
+  @ApiOkResponse({ type: AwardDto, description: '403 FOUR_EYES_REQUIRED when the requester approves their own award under the four-eyes rule' })
   approve(@Actor() actor: CompanyActor, @Param('rfqId', ParseUUIDPipe) rfqId: string, @Param('awardId', ParseUUIDPipe) awardId: string): Promise<AwardDto> {
     return this.awards.approve(actor, rfqId, awardId);
   }

@@ -70,7 +70,7 @@ export class RfqsController {
   }
 
   @Get(':id/comparison')
-  @ApiOkResponse({ type: QuoteComparisonDto })
+  @ApiOkResponse({ type: QuoteComparisonDto, description: 'The quotes side by side with the best values marked' })
   comparison(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Query() query: ComparisonQuery): Promise<QuoteComparisonDto> {
     return this.quotes.comparison(actor, id, query.sort);
   }

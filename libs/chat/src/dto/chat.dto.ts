@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsObject, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { IntRange, Optional, PageQuery } from '@kontor/platform';
+import { PAYMENT_TERMS } from '@kontor/settlement';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
@@ -63,4 +64,46 @@ export class ThreadDto {
   @ApiProperty() contactsRevealed: boolean;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) lastMessageAt: string | null;
+}
+
+export class OfferLineDto {
+  @ApiProperty() rfqLineId: string;
+  @ApiProperty({ description: 'Minor units of the RFQ currency' }) unitPrice: number;
+  @ApiPropertyOptional() quantity?: number;
+}
+
+/** A structured counter-offer carried by a message. */
+export class OfferDto {
+  @ApiProperty({ type: [OfferLineDto] }) lines: OfferLineDto[];
+  @ApiPropertyOptional() leadTimeDays?: number;
+  @ApiPropertyOptional({ enum: PAYMENT_TERMS }) paymentTerms?: (typeof PAYMENT_TERMS)[number];
+}
+
+/** A message as the caller sees it (contact details of the other party masked until award). */
+export class MessageViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() threadId: string;
+  @ApiProperty({ description: 'Sequence number in the thread, from 1, without gaps' }) seq: number;
+  @ApiProperty() senderUserId: string;
+  @ApiProperty({ enum: ['buyer', 'supplier'] }) senderSide: 'buyer' | 'supplier';
+  @ApiProperty({ enum: ['text', 'offer', 'offer_accepted'] }) kind: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ description: 'Contact details in the body were masked for this viewer' }) masked: boolean;
+  @ApiProperty() hidden: boolean;
+  @ApiProperty({ type: OfferDto, nullable: true }) offer: OfferDto | null;
+  @ApiProperty({ nullable: true, type: String, enum: ['open', 'accepted', 'superseded'] }) offerStatus: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'The quote revision an accepted offer became' }) offerRevision: number | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class ThreadPageDto {
+  @ApiProperty({ type: [ThreadDto] }) items: ThreadDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() total: number;
+}
+
+export class ReadMarkerDto {
+  @ApiProperty() threadId: string;
+  @ApiProperty() readSeq: number;
 }

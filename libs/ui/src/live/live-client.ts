@@ -12,6 +12,7 @@ export type LiveHandler = (payload: unknown, queryClient: QueryClient) => void;
 export class LiveClient {
   private socket: Socket | null = null;
   private readonly handlers = new Map<string, Set<LiveHandler>>();
+  private readonly connectionListeners = new Set<(connected: boolean) => void>();
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -37,6 +38,9 @@ export class LiveClient {
       });
       // After a reconnect the cache may have missed events: refetch what is on screen.
       socket.io.on('reconnect', () => void this.queryClient.invalidateQueries());
+      // A new connection has none of the old one's server-side state: listeners re-join what they follow.
+      socket.on('connect', () => this.notifyConnection(true));
+      socket.on('disconnect', () => this.notifyConnection(false));
       this.socket = socket;
     };
     this.unsubscribe = this.session.subscribe(sync);
@@ -47,6 +51,17 @@ export class LiveClient {
     this.unsubscribe?.();
     this.socket?.disconnect();
     this.socket = null;
+    this.notifyConnection(false);
+  }
+
+  /** Called with true on every (re)connect and false on every drop; returns its removal. */
+  onConnection(listener: (connected: boolean) => void): () => void {
+    this.connectionListeners.add(listener);
+    return () => this.connectionListeners.delete(listener);
+  }
+
+  private notifyConnection(connected: boolean): void {
+    for (const listener of this.connectionListeners) listener(connected);
   }
 
   /** Registers a handler that writes an event into the query cache; returns its removal. */

@@ -41,6 +41,7 @@ function BuyerShell() {
     { key: 'rfqs', link: <Link to="/rfqs">{t('nav.rfqs')}</Link> },
     { key: 'cart', link: <Link to="/cart">{t('nav.cart')}</Link> },
     { key: 'orders', link: <Link to="/orders">{t('nav.orders')}</Link> },
+    { key: 'approvals', link: <Link to="/approvals">{t('nav.approvals')}</Link> },
     { key: 'account', link: <Link to="/account">{t('nav.account')}</Link> },
   ];
   return (

@@ -1,0 +1,33 @@
+import type { approvals as en } from '../en/approvals';
+
+/** Was auf eine Freigabe wartet: Vergaben und Bestellungen über der Freigabegrenze. */
+export const approvals: typeof en = {
+  title: 'Freigaben',
+  awards: 'Vergaben, die auf Freigabe warten',
+  orders: 'Bestellungen, die auf Freigabe warten',
+  noAwards: 'Keine Vergabe wartet auf Freigabe.',
+  noOrders: 'Keine Bestellung wartet auf Freigabe.',
+  award: 'Vergabe: {{rfq}}',
+  order: 'Bestellung {{number}}',
+  total: 'Summe',
+  requested: 'Angefragt',
+  comparison: 'Vergleich, auf dem die Vergabe beruht',
+  supplier: 'Lieferant',
+  quoteTotal: 'Angebotssumme',
+  leadTime: 'Lieferzeit (Tage)',
+  paymentTerms: 'Zahlungsbedingungen',
+  validUntil: 'Gültig bis',
+  awarded: 'Vergeben',
+  best: 'bester Wert',
+  yes: 'Ja',
+  reason: 'Grund der Ablehnung',
+  approve: 'Freigeben',
+  reject: 'Ablehnen',
+  approved: 'Freigegeben.',
+  rejected: 'Abgelehnt.',
+  reasonRequired: 'Geben Sie einen Grund für die Ablehnung an.',
+  fourEyes: 'Eine andere Person mit Freigaberecht muss entscheiden: Sie haben es selbst beantragt (Vier-Augen-Prinzip).',
+  recentOrders: 'Neueste Bestellungen',
+  noRecentOrders: 'Noch keine Bestellungen.',
+  orderLine: 'Bestellung {{number}} · {{status}}',
+};
