@@ -1253,6 +1253,43 @@ export interface components {
              */
             registrationNumber: string;
         };
+        ComparedListingDto: {
+            /** @description Every key of the comparison; null where this listing lacks it */
+            attributes: {
+                [key: string]: string | null;
+            };
+            /** @enum {string} */
+            availability: "in_stock" | "made_to_order";
+            category: Record<string, never>;
+            certifications: string[];
+            description: string;
+            dispatchCountry: string;
+            dispatchRegion: string | null;
+            id: string;
+            imageUrls: string[];
+            /** @enum {string} */
+            kind: "good" | "service";
+            leadTimeDays: number;
+            moq: number;
+            /** @description For the calling buyer company (its own price list applies) */
+            price: components["schemas"]["PriceAtQuantityDto"];
+            priceTiers: string[];
+            /** @enum {string|null} */
+            pricingUnit: "hour" | "day" | "project" | null;
+            publishedAt: string;
+            sku: string | null;
+            stockCount: number | null;
+            supplier: components["schemas"]["SupplierBadgeDto"];
+            title: string;
+            unit: string;
+        };
+        ComparisonDto: {
+            /** @description Union of the attribute keys of all compared listings */
+            attributeKeys: string[];
+            /** @description Each listing with price at the quantity, in the order asked */
+            items: components["schemas"]["ComparedListingDto"][];
+            quantity: number;
+        };
         CreateInvitationDto: {
             email: string;
             /** @enum {string} */
@@ -1362,6 +1399,19 @@ export interface components {
             /** @description The buyer's own purchase order number */
             poNumber?: string;
         };
+        PriceAtQuantityDto: {
+            currency: string;
+            meetsMoq: boolean;
+            /** @description Quantity priced (the MOQ when the request was below it) */
+            quantity: number;
+            requestedQuantity: number;
+            /** @enum {string} */
+            source: "tier" | "customer_price_list";
+            /** @description Minor units */
+            totalPrice: number;
+            /** @description Minor units */
+            unitPrice: number;
+        };
         ReasonDto: {
             reason: string;
         };
@@ -1430,6 +1480,17 @@ export interface components {
             email: string;
             fullName: string;
             password: string;
+        };
+        SupplierBadgeDto: {
+            id: string;
+            name: string;
+            rating: components["schemas"]["SupplierRatingDto"] | null;
+            verified: boolean;
+        };
+        SupplierRatingDto: {
+            /** @description Mean of the ratings, 1-5 */
+            average: number;
+            count: number;
         };
         TotpCodeDto: {
             /** @example 123456 */
@@ -1508,6 +1569,8 @@ export type SchemaChallengeDto = components['schemas']['ChallengeDto'];
 export type SchemaChangeRoleDto = components['schemas']['ChangeRoleDto'];
 export type SchemaCheckoutDto = components['schemas']['CheckoutDto'];
 export type SchemaCompanyInputDto = components['schemas']['CompanyInputDto'];
+export type SchemaComparedListingDto = components['schemas']['ComparedListingDto'];
+export type SchemaComparisonDto = components['schemas']['ComparisonDto'];
 export type SchemaCreateInvitationDto = components['schemas']['CreateInvitationDto'];
 export type SchemaCreateRfqDto = components['schemas']['CreateRfqDto'];
 export type SchemaEmailVerificationConfirmDto = components['schemas']['EmailVerificationConfirmDto'];
@@ -1521,6 +1584,7 @@ export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordReset
 export type SchemaPasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordResetRequestedDto'];
 export type SchemaPlaceOrderDto = components['schemas']['PlaceOrderDto'];
+export type SchemaPriceAtQuantityDto = components['schemas']['PriceAtQuantityDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaReorderDto = components['schemas']['ReorderDto'];
 export type SchemaReorderScheduleDto = components['schemas']['ReorderScheduleDto'];
@@ -1533,6 +1597,8 @@ export type SchemaSessionDto = components['schemas']['SessionDto'];
 export type SchemaSessionRefreshDto = components['schemas']['SessionRefreshDto'];
 export type SchemaSignInDto = components['schemas']['SignInDto'];
 export type SchemaSignUpDto = components['schemas']['SignUpDto'];
+export type SchemaSupplierBadgeDto = components['schemas']['SupplierBadgeDto'];
+export type SchemaSupplierRatingDto = components['schemas']['SupplierRatingDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
@@ -2073,7 +2139,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Comma-separated listing ids (1-10) */
-                ids: string[];
+                ids: string;
                 /** @description Quantity to price at (quoted at the MOQ when below it) */
                 quantity?: number;
             };
@@ -2087,7 +2153,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ComparisonDto"];
+                };
             };
         };
     };

@@ -3,6 +3,8 @@ import { buyer as buyerDe } from './de/buyer';
 import { buyer as buyerEn } from './en/buyer';
 import { cart as cartDe } from './de/cart';
 import { cart as cartEn } from './en/cart';
+import { compare as compareDe } from './de/compare';
+import { compare as compareEn } from './en/compare';
 import { listings as listingsDe } from './de/listings';
 import { listings as listingsEn } from './en/listings';
 import { search as searchDe } from './de/search';
@@ -10,8 +12,8 @@ import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, cart: cartEn },
-  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, cart: cartDe },
+  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, compare: compareEn, cart: cartEn },
+  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, compare: compareDe, cart: cartDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */

@@ -38,6 +38,7 @@ function BuyerShell() {
   const nav = [
     { key: 'home', link: <Link to="/">{t('nav.home')}</Link> },
     { key: 'search', link: <Link to="/search">{t('nav.search')}</Link> },
+    { key: 'compare', link: <Link to="/compare">{t('nav.compare')}</Link> },
     { key: 'cart', link: <Link to="/cart">{t('nav.cart')}</Link> },
     { key: 'account', link: <Link to="/account">{t('nav.account')}</Link> },
   ];

@@ -3,6 +3,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { CompareButton } from '../features/compare/compare-button';
 import { useAddToCart, useListing } from '../features/listings/use-listings';
 
 export const Route = createFileRoute('/listings/$listingId')({
@@ -66,6 +67,7 @@ function ListingPage() {
             className="w-28 rounded border border-slate-400 px-2 py-2" />
         </div>
         <Button type="submit" isDisabled={addToCart.isPending}>{t('addToCart')}</Button>
+        <CompareButton listingId={listingId} quantity={quantity} />
       </form>
       {addToCart.isSuccess && <p role="status">{t('added')}</p>}
       {addToCart.isError && <ErrorState error={addToCart.error} />}
