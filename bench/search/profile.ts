@@ -35,15 +35,9 @@ async function main(url: string, explain?: string): Promise<void> {
     };
     const tokens = queryTokens(query.text);
     const started = performance.now();
-    const candidates = PostgresSearchEngine.correctable(tokens);
-    const rows: Array<{ tok: string; term: string }> = candidates.length ? (await client.query(PostgresSearchEngine.CORRECTIONS_SQL, [candidates])).rows : [];
-    const corrections = new Map<string, string[]>();
-    for (const tok of candidates) {
-      const terms = rows.filter((r) => r.tok === tok).map((r) => r.term);
-      if (!terms.includes(tok)) corrections.set(tok, terms);
-    }
+    const lookups = await PostgresSearchEngine.lookupAll(PostgresSearchEngine.correctable(tokens), async (text, values) => (await client.query(text, values)).rows);
     const corrected = performance.now();
-    const statement = PostgresSearchEngine.buildStatement(query, tokens, corrections);
+    const statement = PostgresSearchEngine.buildStatement(query, PostgresSearchEngine.tokenMatches(tokens, lookups));
     // The fastest of five runs: the machine may be busy with other work.
     const run = () => client.query(generic ? PostgresSearchEngine.prepared(statement) : statement);
     let result = await run();

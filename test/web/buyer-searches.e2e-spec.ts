@@ -34,6 +34,10 @@ describe('buyer searches the catalogue in a browser', { skip: skip ?? false }, (
       await search.result(/nitrile work gloves/i).waitFor();
       await page.waitForURL(/q=glovs/);
       await expect(search.resultCount().textContent()).resolves.toMatch(/\d+ results?/);
+      // The typo found the gloves only by correcting it: the page offers the corrected query, and following it keeps the result.
+      await page.getByRole('link', { name: 'gloves', exact: true }).click();
+      await page.waitForURL(/q=gloves/);
+      await search.result(/nitrile work gloves/i).waitFor();
 
       // A partial word matches as a prefix, and the match is marked (escaped text, no raw HTML).
       await search.type('hydrau');

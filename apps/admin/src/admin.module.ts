@@ -21,14 +21,16 @@ import { ModerationController } from './controllers/moderation.controller';
 import { PlatformSettingsController } from './controllers/platform-settings.controller';
 import { OperatorAuthController } from './controllers/operator-auth.controller';
 import { DisputesController } from './controllers/disputes.controller';
+import { SynonymsController } from './controllers/synonyms.controller';
+import { SynonymsModule } from '@kontor/search';
 
 @Module({})
 export class AdminModule {
   static forRoot(env?: Record<string, string | undefined>): DynamicModule {
     return {
       module: AdminModule,
-      imports: [PlatformModule.forApp({ app: 'admin', schema: kontorSchema, env }), AccountsModule, ListingsModule, NotificationsModule, NegotiationModule, ChatModule, SettlementModule, OrdersModule],
-      controllers: [OperatorAuthController, RfqsController, AdminThreadsController, CompaniesController, ModerationController, CategoriesController, PlatformSettingsController, CommissionRulesController, FinanceController, InvoicesController, SettlementController, StripeWebhooksController, DisputesController],
+      imports: [PlatformModule.forApp({ app: 'admin', schema: kontorSchema, env }), AccountsModule, ListingsModule, NotificationsModule, NegotiationModule, ChatModule, SettlementModule, OrdersModule, SynonymsModule],
+      controllers: [OperatorAuthController, RfqsController, AdminThreadsController, CompaniesController, ModerationController, CategoriesController, PlatformSettingsController, CommissionRulesController, FinanceController, InvoicesController, SettlementController, StripeWebhooksController, DisputesController, SynonymsController],
       providers: [StripeRawBody],
     };
   }

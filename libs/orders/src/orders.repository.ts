@@ -91,6 +91,10 @@ export interface OrderFilter {
   buyerCompanyId?: string;
   supplierCompanyId?: string;
   status?: OrderStatus;
+  /** Created on or after this day / on or before this day (ISO dates, UTC). */
+  from?: string;
+  to?: string;
+  sort?: 'createdAt' | '-createdAt' | 'total' | '-total' | 'number' | '-number';
   /** Only orders that were placed (what a supplier may see). */
   placedOnly?: boolean;
   page: number;
@@ -180,15 +184,25 @@ export class OrdersRepository {
     if (f.supplierCompanyId) where.push(`supplier_company_id = $${params.push(f.supplierCompanyId)}`);
     if (f.status) where.push(`status = $${params.push(f.status)}`);
     if (f.placedOnly) where.push('placed_at IS NOT NULL');
+    if (f.from) where.push(`created_at >= $${params.push(f.from)}::date`);
+    if (f.to) where.push(`created_at < $${params.push(f.to)}::date + 1`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const sort = f.sort ?? '-createdAt';
+    const column = { createdAt: 'created_at', total: 'total', number: 'number' }[sort.replace('-', '') as 'createdAt' | 'total' | 'number'];
     const [{ n }] = await this.q.query(`SELECT count(*)::int AS n FROM orders ${clause}`, params);
-    const rows = await this.q.query(`SELECT * FROM orders ${clause} ORDER BY created_at DESC, id LIMIT ${f.limit} OFFSET ${pageOffset(f)}`, params);
+    const rows = await this.q.query(`SELECT * FROM orders ${clause} ORDER BY ${column} ${sort.startsWith('-') ? 'DESC' : 'ASC'}, id LIMIT ${f.limit} OFFSET ${pageOffset(f)}`, params);
     const orders: Order[] = rows.map((r: Record<string, unknown>) => ({ ...fromRow<Order>(r), lines: [] }));
     if (orders.length) {
       const lines = await this.q.query('SELECT * FROM order_lines WHERE order_id = ANY($1::uuid[]) ORDER BY position', [orders.map((o) => o.id)]);
       for (const l of lines) orders.find((o) => o.id === l.order_id)!.lines.push(fromRow<OrderLine>(l));
     }
     return toPage(orders, n, f);
+  }
+
+  /** The distinct suppliers a buyer company has orders with. */
+  async supplierIdsOf(buyerCompanyId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.q.query('SELECT DISTINCT supplier_company_id AS id FROM orders WHERE buyer_company_id = $1', [buyerCompanyId]);
+    return rows.map((r) => r.id);
   }
 
   async update(id: string, patch: Partial<Omit<Order, 'id' | 'lines'>>): Promise<void> {

@@ -21,7 +21,7 @@ import {
 } from '@kontor/platform';
 import { OrderAccounting, OrderCommission, OrderMoney, PaymentOutcome, PaymentOutcomes, registerWorkers } from '@kontor/settlement';
 import { holdsStock, nextOrderStatus, OrderAction, OrderParty, OrderStatus, OrderTransitionError } from './domain/order-lifecycle';
-import { CheckoutResultDto, OrderDetailsDto, OrderDto, OrderListQuery } from './dto/order.dto';
+import { CheckoutResultDto, OrderDetailDto, OrderDetailsDto, OrderDto, OrderListQuery, OrderSupplierDto } from './dto/order.dto';
 import { DisputesRepository } from './disputes.repository';
 import { NewOrder, NewOrderEvent, NewOrderLine, Order, OrderLine, OrderSource, OrdersRepository } from './orders.repository';
 
@@ -135,6 +135,8 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
         }
         placed.push(OrderDto.from(order, 'buyer', money));
       }
+      const suppliers = await this.companies.getMany(placed.map((o) => o.supplierCompanyId));
+      for (const o of placed) o.supplierName = suppliers.get(o.supplierCompanyId)?.legalName ?? null;
       return { checkoutId, orders: placed };
     });
   }
@@ -187,7 +189,7 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
         false,
       );
       await this.intents.markConverted(intent.id, order.id);
-      return OrderDto.from(order, 'buyer', money);
+      return OrderDto.from(order, 'buyer', money, (await this.companies.get(order.supplierCompanyId))?.legalName ?? null);
     });
   }
 
@@ -198,7 +200,8 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
   private async create(draft: NewOrder, newLines: NewOrderLine[], by: NewOrderEvent['actor'], createdData: object, waitsForApproval: boolean): Promise<{ order: Order; money: OrderMoney | null }> {
     const id = randomUUID();
     const lines: OrderLine[] = newLines.map((l, i) => ({ ...l, id: randomUUID(), position: i + 1, commissionFee: null, commissionRuleId: null, commissionRuleScope: null, commissionRateBp: null }));
-    const created: NewOrderEvent = { type: 'order.created', actor: by, data: createdData };
+    // The timeline shows an approval step only for orders that waited for one.
+    const created: NewOrderEvent = { type: 'order.created', actor: by, data: { ...createdData, approvalRequired: waitsForApproval } };
     if (waitsForApproval) {
       return { order: await this.orders.insert({ ...draft, id, status: 'pending_approval', commission: null, placedAt: null }, lines, [created]), money: null };
     }
@@ -411,7 +414,7 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
 
   // ------------------------------------------------------------------ reads
 
-  async get(actor: Actor, orderId: string): Promise<OrderDto & { events: unknown[] }> {
+  async get(actor: Actor, orderId: string): Promise<OrderDetailDto> {
     const order = await this.orders.find(orderId);
     if (!order) throw new NotFoundError('ORDER_NOT_FOUND', 'Order not found');
     const view = actor.kind === 'operator' ? 'operator' : this.partyOf(actor, order) === 'supplier' ? 'supplier' : 'buyer';
@@ -441,7 +444,13 @@ export class OrdersService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async toDtos(orders: Order[], view: 'buyer' | 'supplier' | 'operator'): Promise<OrderDto[]> {
-    const money = await this.accounting.moneyOfMany(orders.map((o) => o.id));
-    return orders.map((o) => OrderDto.from(o, view, money.get(o.id) ?? null));
+    const [money, suppliers] = await Promise.all([this.accounting.moneyOfMany(orders.map((o) => o.id)), this.companies.getMany(orders.map((o) => o.supplierCompanyId))]);
+    return orders.map((o) => OrderDto.from(o, view, money.get(o.id) ?? null, suppliers.get(o.supplierCompanyId)?.legalName ?? null));
+  }
+
+  /** The suppliers the buyer's company has ordered from (for filtering its order list), by name. */
+  async suppliersOf(actor: CompanyActor): Promise<OrderSupplierDto[]> {
+    const companies = await this.companies.getMany(await this.orders.supplierIdsOf(actor.companyId));
+    return [...companies.values()].map((c) => ({ id: c.id, legalName: c.legalName })).sort((a, b) => a.legalName.localeCompare(b.legalName));
   }
 }

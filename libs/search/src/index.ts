@@ -7,13 +7,21 @@ export { MeilisearchEngine, TRADE_SYNONYMS } from './adapters/meilisearch.engine
 export { toSearchDocument } from './domain/search-document';
 export { queryTokens } from './domain/search-text';
 export * from './dto/search.dto';
+export * from './dto/synonym.dto';
+export { SynonymsModule } from './synonyms.module';
+export { SynonymsService, SynonymSource, SearchEvents, SynonymsChangedEvent, SEARCH_SYNONYMS_QUEUE } from './synonyms.service';
+export { expandWithSynonyms, synonymMap, normalizeSynonymTerm, SynonymMap, SynonymRule, SynonymKind, ExpandedWords, MAX_SYNONYM_WORDS } from './domain/synonyms';
 
 import { SearchDocuments1795000300000 } from './migrations/1795000300000-search-documents';
 import { SearchFilterIndexes1795000300001 } from './migrations/1795000300001-search-filter-indexes';
 import { SearchTitleVector1795000300002 } from './migrations/1795000300002-search-title-vector';
 import { SearchSampleAndSorts1795000300003 } from './migrations/1795000300003-search-sample-and-sorts';
+import { SearchSynonyms1795000300010 } from './migrations/1795000300010-search-synonyms';
+import { SearchTypoForms1795000300011 } from './migrations/1795000300011-search-typo-forms';
+import { SynonymEntity } from './entities/synonym.entity';
+import { SynonymAuditEntryEntity } from './entities/synonym-audit-entry.entity';
 
-/** Search owns no TypeORM entities: its table is written with SQL (tsvector). */
-export const searchEntities: Array<new () => unknown> = [];
+/** Search's TypeORM entities: the synonyms (the index tables are written with SQL: tsvector). */
+export const searchEntities: Array<new () => unknown> = [SynonymEntity, SynonymAuditEntryEntity];
 /** Migrations of the search tables. */
-export const searchMigrations = [SearchDocuments1795000300000, SearchFilterIndexes1795000300001, SearchTitleVector1795000300002, SearchSampleAndSorts1795000300003];
+export const searchMigrations = [SearchDocuments1795000300000, SearchFilterIndexes1795000300001, SearchTitleVector1795000300002, SearchSampleAndSorts1795000300003, SearchSynonyms1795000300010, SearchTypoForms1795000300011];

@@ -3,6 +3,7 @@ import { JobQueue } from '@kontor/platform';
 import { LISTING_INDEX_QUEUE, ListingCatalog, ListingIndexJob, SUPPLIER_RATINGS, SupplierRatings } from '@kontor/listings';
 import { toSearchDocument } from './domain/search-document';
 import { SEARCH_ENGINE, SearchEngine } from './ports/search-engine.port';
+import { SEARCH_SYNONYMS_QUEUE, SynonymsService } from './synonyms.service';
 
 const BATCH = 500;
 
@@ -21,19 +22,30 @@ export class SearchIndexer implements OnApplicationBootstrap {
     private readonly catalog: ListingCatalog,
     @Inject(SUPPLIER_RATINGS) private readonly ratings: SupplierRatings,
     private readonly jobs: JobQueue,
+    private readonly synonyms: SynonymsService,
   ) {}
 
+  /** The engine's index and settings are prepared and checked here, so a misconfigured engine stops start-up. */
   async onApplicationBootstrap(): Promise<void> {
+    await this.prepare();
     await this.start();
   }
 
   /** Registers the outbox worker (again, after `stop`). */
   async start(): Promise<void> {
     await this.jobs.work<ListingIndexJob>(LISTING_INDEX_QUEUE, (job) => this.apply(job), { batchSize: 1, pollingIntervalSeconds: 0.5 });
+    await this.jobs.work<object>(SEARCH_SYNONYMS_QUEUE, () => this.refreshSynonyms(), { batchSize: 1, pollingIntervalSeconds: 1 });
   }
 
   async stop(): Promise<void> {
     await this.jobs.stopWorkers(LISTING_INDEX_QUEUE);
+    await this.jobs.stopWorkers(SEARCH_SYNONYMS_QUEUE);
+  }
+
+  /** An operator changed synonyms (outbox job, possibly from the admin app in another process): the engine takes the new set. */
+  async refreshSynonyms(): Promise<void> {
+    this.synonyms.forget();
+    await this.engine.applySynonyms?.(await this.synonyms.current());
   }
 
   async apply(job: ListingIndexJob): Promise<void> {

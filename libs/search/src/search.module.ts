@@ -6,19 +6,25 @@ import { PostgresSearchEngine } from './adapters/postgres-search.engine';
 import { SEARCH_ENGINE } from './ports/search-engine.port';
 import { SearchIndexer } from './search-indexer.service';
 import { SearchService } from './search.service';
+import { SynonymsModule } from './synonyms.module';
+import { SynonymsService } from './synonyms.service';
 
 /** Product search; the engine is chosen once here: Meilisearch when MEILI_URL is set, else PostgreSQL. */
 @Global()
 @Module({
+  imports: [SynonymsModule],
   providers: [
     {
       provide: SEARCH_ENGINE,
-      inject: [KONTOR_CONFIG, DataSource],
-      useFactory: (config: KontorConfig, db: DataSource) => (config.meiliUrl ? new MeilisearchEngine(config.meiliUrl, config.meiliKey) : new PostgresSearchEngine(db, config.searchExactCountLimit)),
+      inject: [KONTOR_CONFIG, DataSource, SynonymsService],
+      useFactory: (config: KontorConfig, db: DataSource, synonyms: SynonymsService) =>
+        config.meiliUrl
+          ? new MeilisearchEngine({ url: config.meiliUrl, apiKey: config.meiliKey, indexUid: config.meiliIndex, exactCountLimit: config.searchExactCountLimit, synonyms })
+          : new PostgresSearchEngine(db, config.searchExactCountLimit, synonyms),
     },
     SearchIndexer,
     SearchService,
   ],
-  exports: [SEARCH_ENGINE, SearchIndexer, SearchService],
+  exports: [SEARCH_ENGINE, SearchIndexer, SearchService, SynonymsModule],
 })
 export class SearchModule {}

@@ -102,6 +102,7 @@ export class SearchService {
       facets: result.facets,
       processingTimeMs: Math.round((performance.now() - started) * 10) / 10,
       engine: this.engine.name,
+      didYouMean: result.didYouMean ?? null,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, ANY_MEMBER, CompanyActor, Idempotent, Roles } from '@kontor/platform';
-import { OrderListQuery, OrdersService, PlaceOrderDto, ReasonDto, ReorderDto, ReorderScheduleDto, ReordersService } from '@kontor/orders';
+import { CheckoutResultDto, OrderDetailDto, OrderListQuery, OrderPageDto, OrdersService, OrderSupplierDto, PlaceOrderDto, ReasonDto, ReorderDto, ReorderScheduleDto, ReorderScheduleViewDto, ReordersService } from '@kontor/orders';
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -21,12 +21,21 @@ export class OrdersController {
   }
 
   @Get('orders')
-  list(@Actor() actor: CompanyActor, @Query() query: OrderListQuery) {
+  @ApiOkResponse({ type: OrderPageDto })
+  list(@Actor() actor: CompanyActor, @Query() query: OrderListQuery): Promise<OrderPageDto> {
     return this.orders.list(actor, query);
   }
 
+  /** The suppliers this company has ordered from, to filter the order list by. */
+  @Get('orders/suppliers')
+  @ApiOkResponse({ type: [OrderSupplierDto] })
+  suppliers(@Actor() actor: CompanyActor): Promise<OrderSupplierDto[]> {
+    return this.orders.suppliersOf(actor);
+  }
+
   @Get('orders/:id')
-  get(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: OrderDetailDto })
+  get(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderDetailDto> {
     return this.orders.get(actor, id);
   }
 
@@ -69,13 +78,15 @@ export class OrdersController {
   @Post('orders/:id/reorder')
   @Roles(...ANY_MEMBER)
   @Idempotent(201)
+  @ApiCreatedResponse({ type: CheckoutResultDto })
   reorder(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReorderDto) {
     return this.reorders.reorder(actor, id, body);
   }
 
   @Post('orders/:id/reorder-schedules')
   @Roles(...ANY_MEMBER)
-  scheduleReorder(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReorderScheduleDto) {
+  @ApiCreatedResponse({ type: ReorderScheduleViewDto })
+  scheduleReorder(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReorderScheduleDto): Promise<ReorderScheduleViewDto> {
     return this.reorders.schedule(actor, id, body);
   }
 

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SearchQueryDto, SearchResponseDto, SearchService } from '@kontor/search';
 import { Actor, CompanyActor } from '@kontor/platform';
 
@@ -11,6 +11,7 @@ export class SearchController {
 
   /** Full-text product search with filters, facets and this buyer's prices. */
   @Get()
+  @ApiOkResponse({ type: SearchResponseDto })
   find(@Actor() actor: CompanyActor, @Query() query: SearchQueryDto): Promise<SearchResponseDto> {
     return this.search.search(actor, query);
   }

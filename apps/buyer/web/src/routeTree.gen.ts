@@ -18,6 +18,8 @@ import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as SignUpRouteImport } from './routes/sign-up';
 import { Route as InvitationsAcceptRouteImport } from './routes/invitations.accept';
 import { Route as ListingsListingIdRouteImport } from './routes/listings.$listingId';
+import { Route as OrdersIndexRouteImport } from './routes/orders.index';
+import { Route as OrdersOrderIdRouteImport } from './routes/orders.$orderId';
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -64,6 +66,16 @@ const ListingsListingIdRoute = ListingsListingIdRouteImport.update({
   path: '/listings/$listingId',
   getParentRoute: () => rootRouteImport,
 } as any);
+const OrdersIndexRoute = OrdersIndexRouteImport.update({
+  id: '/orders/',
+  path: '/orders/',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const OrdersOrderIdRoute = OrdersOrderIdRouteImport.update({
+  id: '/orders/$orderId',
+  path: '/orders/$orderId',
+  getParentRoute: () => rootRouteImport,
+} as any);
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute;
@@ -75,6 +87,8 @@ export interface FileRoutesByFullPath {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/orders/$orderId': typeof OrdersOrderIdRoute;
+  '/orders/': typeof OrdersIndexRoute;
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute;
@@ -86,6 +100,8 @@ export interface FileRoutesByTo {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/orders/$orderId': typeof OrdersOrderIdRoute;
+  '/orders': typeof OrdersIndexRoute;
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport;
@@ -98,6 +114,8 @@ export interface FileRoutesById {
   '/sign-up': typeof SignUpRoute;
   '/invitations/accept': typeof InvitationsAcceptRoute;
   '/listings/$listingId': typeof ListingsListingIdRoute;
+  '/orders/$orderId': typeof OrdersOrderIdRoute;
+  '/orders/': typeof OrdersIndexRoute;
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
@@ -110,7 +128,9 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/invitations/accept'
-    | '/listings/$listingId';
+    | '/listings/$listingId'
+    | '/orders/$orderId'
+    | '/orders/';
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/'
@@ -121,7 +141,9 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/invitations/accept'
-    | '/listings/$listingId';
+    | '/listings/$listingId'
+    | '/orders/$orderId'
+    | '/orders';
   id:
     | '__root__'
     | '/'
@@ -132,7 +154,9 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/sign-up'
     | '/invitations/accept'
-    | '/listings/$listingId';
+    | '/listings/$listingId'
+    | '/orders/$orderId'
+    | '/orders/';
   fileRoutesById: FileRoutesById;
 }
 export interface RootRouteChildren {
@@ -145,6 +169,8 @@ export interface RootRouteChildren {
   SignUpRoute: typeof SignUpRoute;
   InvitationsAcceptRoute: typeof InvitationsAcceptRoute;
   ListingsListingIdRoute: typeof ListingsListingIdRoute;
+  OrdersOrderIdRoute: typeof OrdersOrderIdRoute;
+  OrdersIndexRoute: typeof OrdersIndexRoute;
 }
 
 declare module '@tanstack/react-router' {
@@ -212,6 +238,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ListingsListingIdRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/orders/': {
+      id: '/orders/';
+      path: '/orders';
+      fullPath: '/orders/';
+      preLoaderRoute: typeof OrdersIndexRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/orders/$orderId': {
+      id: '/orders/$orderId';
+      path: '/orders/$orderId';
+      fullPath: '/orders/$orderId';
+      preLoaderRoute: typeof OrdersOrderIdRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
   }
 }
 
@@ -225,6 +265,8 @@ const rootRouteChildren: RootRouteChildren = {
   SignUpRoute: SignUpRoute,
   InvitationsAcceptRoute: InvitationsAcceptRoute,
   ListingsListingIdRoute: ListingsListingIdRoute,
+  OrdersOrderIdRoute: OrdersOrderIdRoute,
+  OrdersIndexRoute: OrdersIndexRoute,
 };
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

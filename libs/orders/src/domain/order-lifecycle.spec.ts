@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { expect } from 'expect';
-import { holdsStock, nextOrderStatus, ORDER_STATUSES, ORDER_TRANSITIONS, OrderAction } from './order-lifecycle';
+import { allowedOrderActions, holdsStock, nextOrderStatus, ORDER_STATUSES, ORDER_TRANSITIONS, OrderAction } from './order-lifecycle';
 
 describe('order lifecycle', () => {
   it('walks the happy path', () => {
@@ -32,5 +32,14 @@ describe('order lifecycle', () => {
       }
     }
     expect(ORDER_STATUSES.filter(holdsStock)).toEqual(['pending_approval', 'placed', 'confirmed']);
+  });
+
+  it('lists the actions each party may take next', () => {
+    expect(allowedOrderActions('pending_approval', 'buyer')).toEqual(['approve', 'reject', 'cancel']);
+    expect(allowedOrderActions('shipped', 'buyer')).toEqual(['deliver', 'reorder']);
+    expect(allowedOrderActions('delivered', 'buyer')).toEqual(['complete', 'dispute', 'reorder']);
+    expect(allowedOrderActions('completed', 'buyer')).toEqual(['review', 'reorder']);
+    expect(allowedOrderActions('placed', 'supplier')).toEqual(['confirm', 'decline']);
+    expect(allowedOrderActions('completed', 'supplier')).toEqual([]);
   });
 });

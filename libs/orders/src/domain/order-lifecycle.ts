@@ -45,6 +45,23 @@ export function nextOrderStatus(current: OrderStatus, action: OrderAction, by: O
   return t.to;
 }
 
+/** What a party may ask of an order next: lifecycle actions, plus the buyer's follow-ups (dispute, review, reorder). */
+export const ORDER_ALLOWED_ACTIONS = [...(Object.keys(ORDER_TRANSITIONS) as OrderAction[]), 'dispute', 'review', 'reorder'] as const;
+export type OrderAllowedAction = (typeof ORDER_ALLOWED_ACTIONS)[number];
+
+/**
+ * The actions the lifecycle allows `party` in `status`, so clients ask instead of re-deriving it.
+ * Role and four-eyes checks stay with the use case (an approver-only or second-approver rule answers 403).
+ */
+export function allowedOrderActions(status: OrderStatus, party: OrderParty): OrderAllowedAction[] {
+  const actions: OrderAllowedAction[] = (Object.keys(ORDER_TRANSITIONS) as OrderAction[]).filter((a) => ORDER_TRANSITIONS[a].from.includes(status) && ORDER_TRANSITIONS[a].by.includes(party));
+  if (party !== 'buyer') return actions;
+  if (status === 'delivered') actions.push('dispute');
+  if (status === 'completed') actions.push('review');
+  if (status !== 'pending_approval') actions.push('reorder');
+  return actions;
+}
+
 /** States in which stock is held for the order (released when it ends without shipping). */
 export function holdsStock(status: OrderStatus): boolean {
   return status === 'pending_approval' || status === 'placed' || status === 'confirmed';

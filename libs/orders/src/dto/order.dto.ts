@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { Optional, PageQuery } from '@kontor/platform';
 import { PAYMENT_TERMS, PaymentTerms, type OrderMoney } from '@kontor/settlement';
-import { ORDER_STATUSES, OrderStatus } from '../domain/order-lifecycle';
+import { allowedOrderActions, ORDER_ALLOWED_ACTIONS, ORDER_STATUSES, OrderAllowedAction, OrderStatus } from '../domain/order-lifecycle';
 import type { Order } from '../orders.repository';
 
 export class OrderDetailsDto {
@@ -121,11 +121,56 @@ export class ReorderScheduleDto extends ReorderDto {
   until: string;
 }
 
+export const ORDER_SORTS = ['createdAt', '-createdAt', 'total', '-total', 'number', '-number'] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+export class ReorderRunDto {
+  @ApiProperty() scheduledFor: string;
+  @ApiProperty({ enum: ['placed', 'failed'] }) status: 'placed' | 'failed';
+  @ApiProperty({ nullable: true, type: String }) orderId: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+}
+
+export class ReorderScheduleViewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() sourceOrderId: string;
+  @ApiProperty() everyWeeks: number;
+  @ApiProperty() until: string;
+  @ApiProperty({ nullable: true, type: String }) nextRunAt: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty({ type: [ReorderRunDto] }) runs: ReorderRunDto[];
+}
+
 export class OrderListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @Optional()
   @IsIn(ORDER_STATUSES)
   status?: OrderStatus;
+
+  @ApiPropertyOptional({ description: 'Buyer and operator views: only orders from this supplier company' })
+  @Optional()
+  @IsUUID()
+  supplierCompanyId?: string;
+
+  @ApiPropertyOptional({ description: 'Ordered on or after this day (ISO 8601 date, UTC)', example: '2026-01-01' })
+  @Optional()
+  @IsDateString({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Ordered on or before this day (ISO 8601 date, UTC; the whole day counts)', example: '2026-01-31' })
+  @Optional()
+  @IsDateString({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ORDER_SORTS, default: '-createdAt', description: 'Field to sort by; a leading minus sorts descending' })
+  @Optional()
+  @IsIn(ORDER_SORTS)
+  sort?: OrderSort;
+}
+
+export class OrderSupplierDto {
+  @ApiProperty() id: string;
+  @ApiProperty() legalName: string;
 }
 
 export class OrderLineDto {
@@ -144,11 +189,57 @@ export class OrderLineDto {
   commission?: { fee: number; ruleId: string; ruleScope: string; rateBp: number } | null;
 }
 
+export class OrderInvoiceSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) number: string | null;
+  @ApiProperty({ enum: ['issued', 'paid', 'void', 'overdue'] }) status: 'issued' | 'paid' | 'void' | 'overdue';
+  @ApiProperty() issuedAt: string;
+  @ApiProperty() dueAt: string;
+  @ApiProperty({ nullable: true, type: String }) paidAt: string | null;
+}
+
+export class OrderPaymentSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['invoice', 'stripe'] }) method: string;
+  @ApiProperty() status: string;
+  @ApiProperty() amount: number;
+  @ApiProperty({ nullable: true, type: String }) failureReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) clientSecret: string | null;
+}
+
+export class OrderRefundSummaryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() amount: number;
+  @ApiPropertyOptional({ description: 'Supplier and operator views' }) commissionPart?: number;
+  @ApiProperty() reason: string;
+  @ApiProperty() status: string;
+  @ApiProperty() createdAt: string;
+}
+
+/** The order's money as the viewer may see it (buyers: no commission or payout fields). */
+export class OrderMoneyDto {
+  @ApiPropertyOptional() orderId?: string;
+  @ApiPropertyOptional() currency?: string;
+  @ApiPropertyOptional() gross?: number;
+  @ApiPropertyOptional() commission?: number;
+  @ApiPropertyOptional() refunded?: number;
+  @ApiPropertyOptional() refundedCommission?: number;
+  @ApiPropertyOptional() supplierShare?: number;
+  @ApiPropertyOptional({ type: OrderPaymentSummaryDto, nullable: true }) payment?: OrderPaymentSummaryDto | null;
+  @ApiPropertyOptional({ type: OrderInvoiceSummaryDto, nullable: true }) invoice?: OrderInvoiceSummaryDto | null;
+  @ApiPropertyOptional({ type: [OrderRefundSummaryDto] }) refunds?: OrderRefundSummaryDto[];
+  @ApiPropertyOptional({ nullable: true, type: String }) paidAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) completedAt?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) expectedPayoutDate?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) payoutId?: string | null;
+}
+
 export class OrderDto {
   @ApiProperty() id: string;
   @ApiProperty() number: string;
   @ApiProperty() buyerCompanyId: string;
   @ApiProperty() supplierCompanyId: string;
+  @ApiProperty({ nullable: true, type: String, description: "The supplier company's legal name" }) supplierName: string | null;
   @ApiProperty() source: string;
   @ApiProperty({ nullable: true, type: String }) purchaseIntentId: string | null;
   @ApiProperty({ nullable: true, type: String }) checkoutId: string | null;
@@ -172,16 +263,19 @@ export class OrderDto {
   @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: [OrderLineDto] }) lines: OrderLineDto[];
-  @ApiPropertyOptional({ description: 'Invoice, payment, refunds; for suppliers also commission and expected payout date' })
+  @ApiProperty({ enum: ORDER_ALLOWED_ACTIONS, isArray: true, description: 'What the viewing party may do next by the lifecycle (role and four-eyes rules are checked on the request)' })
+  allowedActions: OrderAllowedAction[];
+  @ApiPropertyOptional({ type: OrderMoneyDto, nullable: true, description: 'Invoice, payment, refunds; for suppliers also commission and expected payout date' })
   money?: Partial<OrderMoney> | null;
 
-  static from(o: Order, view: 'buyer' | 'supplier' | 'operator', money: OrderMoney | null): OrderDto {
+  static from(o: Order, view: 'buyer' | 'supplier' | 'operator', money: OrderMoney | null, supplierName: string | null = null): OrderDto {
     const showCommission = view !== 'buyer';
     return {
       id: o.id,
       number: o.number,
       buyerCompanyId: o.buyerCompanyId,
       supplierCompanyId: o.supplierCompanyId,
+      supplierName,
       source: o.source,
       purchaseIntentId: o.purchaseIntentId,
       checkoutId: o.checkoutId,
@@ -218,6 +312,7 @@ export class OrderDto {
         priceSource: l.priceSource,
         ...(showCommission ? { commission: l.commissionRuleId ? { fee: l.commissionFee!, ruleId: l.commissionRuleId, ruleScope: l.commissionRuleScope!, rateBp: l.commissionRateBp! } : null } : {}),
       })),
+      allowedActions: view === 'operator' ? [] : allowedOrderActions(o.status, view),
       money: money
         ? showCommission
           ? money
@@ -225,6 +320,25 @@ export class OrderDto {
         : null,
     };
   }
+}
+
+export class OrderEventDto {
+  @ApiProperty({ description: 'order.created, order.placed, order.confirmed, order.shipped (data: carrier, trackingNumber), payment.*, dispute.*, ...' }) type: string;
+  @ApiProperty({ enum: ['user', 'operator', 'system'] }) actorKind: string;
+  @ApiProperty({ nullable: true, type: String }) actorId: string | null;
+  @ApiProperty({ type: Object }) data: object;
+  @ApiProperty() at: string;
+}
+
+export class OrderDetailDto extends OrderDto {
+  @ApiProperty({ type: [OrderEventDto], description: 'The order timeline, oldest first' }) events: OrderEventDto[];
+}
+
+export class OrderPageDto {
+  @ApiProperty({ type: [OrderDto] }) items: OrderDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() total: number;
 }
 
 export class CheckoutResultDto {

@@ -26,6 +26,8 @@ export interface KontorConfig {
   mailFrom: string;
   meiliUrl: string | null;
   meiliKey: string | null;
+  /** Meilisearch index uid (MEILI_INDEX), so tests and deployments sharing a server do not collide. */
+  meiliIndex: string;
   /** Matches up to which the PostgreSQL engine counts total and facets exactly; above, on a sample (SEARCH_EXACT_COUNT_LIMIT). */
   searchExactCountLimit: number;
   stripeSecretKey: string | null;
@@ -113,6 +115,13 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   return fail(name, 'must be true or false', raw);
 }
 
+/** A Meilisearch index uid: letters, digits, `-` and `_`, at most 400 characters (Meilisearch's own rule). */
+function indexUid(env: Env, name: string, fallback: string): string {
+  const v = str(env, name, fallback);
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(v)) fail(name, 'must be 1-400 letters, digits, - or _', v);
+  return v;
+}
+
 function url(env: Env, name: string, protocols: string[]): string | null {
   const raw = optional(env, name);
   if (raw === null) return null;
@@ -192,6 +201,7 @@ export function loadConfig(env: Env = process.env): KontorConfig {
     mailFrom: str(env, 'MAIL_FROM', 'Kontor <no-reply@kontor.local>'),
     meiliUrl: url(env, 'MEILI_URL', ['http', 'https']),
     meiliKey: optional(env, 'MEILI_MASTER_KEY'),
+    meiliIndex: indexUid(env, 'MEILI_INDEX', 'kontor_listings'),
     searchExactCountLimit: int(env, 'SEARCH_EXACT_COUNT_LIMIT', 1000, 1, 1_000_000),
     stripeSecretKey: optional(env, 'STRIPE_SECRET_KEY'),
     stripeWebhookSecret: optional(env, 'STRIPE_WEBHOOK_SECRET'),

@@ -12,6 +12,7 @@ export function toSearchDocument(listing: PublicListing, rating: SupplierRating 
     supplierName: listing.supplierName,
     supplierVerified: listing.supplierVerified,
     supplierRating: rating && rating.count > 0 ? Math.round(rating.average * 100) / 100 : null,
+    sku: listing.sku,
     title: c.title,
     description: c.description,
     kind: c.kind,

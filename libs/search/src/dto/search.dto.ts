@@ -62,12 +62,32 @@ export class SearchQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 }) @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit: number = 20;
 }
 
+export class SearchHighlightsDto {
+  @ApiProperty({ description: 'HTML-escaped title, matches wrapped in <mark>' }) title: string;
+  @ApiProperty({ description: 'HTML-escaped snippet of the description around the first match, matches wrapped in <mark>' }) description: string;
+}
+
+export class SearchHitCategoryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'industrial/fasteners/bolts' }) path: string;
+  @ApiProperty() name: string;
+}
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+
+export class SearchFacetsDto {
+  @ApiProperty({ ...COUNTS, description: 'Category path → count' }) category: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Dispatch country → count' }) country: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'good / service → count' }) kind: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Certification → count (the 50 most frequent)' }) certification: Record<string, number>;
+}
+
 export class SearchHitDto {
   @ApiProperty() listingId: string;
   @ApiProperty() title: string;
-  @ApiProperty({ description: 'HTML-escaped, matches wrapped in <mark>' }) highlights: { title: string; description: string };
+  @ApiProperty({ type: SearchHighlightsDto }) highlights: SearchHighlightsDto;
   @ApiProperty({ enum: ['good', 'service'] }) kind: 'good' | 'service';
-  @ApiProperty() category: { id: string; path: string; name: string };
+  @ApiProperty({ type: SearchHitCategoryDto }) category: SearchHitCategoryDto;
   @ApiProperty({ type: SupplierBadgeDto }) supplier: SupplierBadgeDto;
   @ApiProperty() country: string;
   @ApiProperty({ type: [String] }) certifications: string[];
@@ -84,8 +104,14 @@ export class SearchResponseDto {
   exhaustive: boolean;
   @ApiProperty() page: number;
   @ApiProperty() limit: number;
-  @ApiProperty({ description: 'Counts per value over all matches (estimates when `exhaustive` is false)' })
-  facets: { category: Record<string, number>; country: Record<string, number>; kind: Record<string, number>; certification: Record<string, number> };
+  @ApiProperty({ type: SearchFacetsDto, description: 'Counts per value over all matches (estimates when `exhaustive` is false)' })
+  facets: SearchFacetsDto;
   @ApiProperty() processingTimeMs: number;
   @ApiProperty() engine: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The query with its typos corrected (e.g. `blots` → `bolts`) when the query as typed found little and the correction finds more; null otherwise. The UI offers it as a link.',
+  })
+  didYouMean: string | null;
 }

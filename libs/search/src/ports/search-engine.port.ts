@@ -5,6 +5,8 @@ export interface SearchDocument {
   supplierName: string;
   supplierVerified: boolean;
   supplierRating: number | null;
+  /** The supplier's article number: buyers look listings up by it. */
+  sku: string | null;
   title: string;
   description: string;
   kind: 'good' | 'service';
@@ -66,6 +68,8 @@ export interface EngineResult {
   /** False when total and facet counts are estimates (a very large result set counted on a sample). */
   exhaustive: boolean;
   facets: { category: FacetCounts; country: FacetCounts; kind: FacetCounts; certification: FacetCounts };
+  /** The query with its typos corrected, when the query as typed found little and the correction finds more (or every hit needed a typo). */
+  didYouMean?: string | null;
 }
 
 /** A full-text search backend; PostgreSQL by default, Meilisearch when MEILI_URL is set. */
@@ -80,6 +84,8 @@ export interface SearchEngine {
   /** Called once a full rebuild has written every document (compaction, statistics). */
   finishRebuild(): Promise<void>;
   search(query: EngineQuery): Promise<EngineResult>;
+  /** Engines that keep synonyms in their index settings take a changed set here; the others read SynonymSource per query. */
+  applySynonyms?(synonyms: Record<string, string[]>): Promise<void>;
 }
 
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');

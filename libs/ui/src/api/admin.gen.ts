@@ -676,6 +676,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SynonymsController_list"];
+        put?: never;
+        post: operations["SynonymsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/synonyms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SynonymsController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["SynonymsController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["SynonymsController_update"];
+        trace?: never;
+    };
     "/threads": {
         parameters: {
             query?: never;
@@ -756,6 +788,17 @@ export interface components {
             /** @description Required for scope=supplier */
             supplierCompanyId?: string;
         };
+        CreateSynonymDto: {
+            /** @description Required for one_way, not allowed for two_way. A word or phrase of up to 4 words (compared lower-cased, letters and digits only) */
+            input?: string;
+            /**
+             * @description `two_way`: every term means the others (`screw` ↔ `bolt`); `one_way`: `input` also means `synonyms`, not back (`ss` → `stainless steel`)
+             * @enum {string}
+             */
+            kind: "two_way" | "one_way";
+            /** @description two_way: at least 2 terms; one_way: what input also means. A word or phrase of up to 4 words (compared lower-cased, letters and digits only) */
+            synonyms: string[];
+        };
         DecisionReasonDto: {
             reason: string;
         };
@@ -811,6 +854,50 @@ export interface components {
             email: string;
             password: string;
         };
+        SynonymAuditDto: {
+            /** @enum {string} */
+            action: "created" | "updated" | "deleted";
+            after: components["schemas"]["SynonymDto"] | null;
+            /** Format: date-time */
+            at: string;
+            before: components["schemas"]["SynonymDto"] | null;
+            /** Format: uuid */
+            operatorId: string;
+        };
+        SynonymDetailDto: {
+            /** @description Every change of this entry, oldest first */
+            audit: components["schemas"]["SynonymAuditDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The expanded term of a one_way entry */
+            input: string | null;
+            /** @enum {string} */
+            kind: "two_way" | "one_way";
+            synonyms: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SynonymDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The expanded term of a one_way entry */
+            input: string | null;
+            /** @enum {string} */
+            kind: "two_way" | "one_way";
+            synonyms: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SynonymPageDto: {
+            items: components["schemas"]["SynonymDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
         TwoFactorSignInDto: {
             /** @description challengeToken returned by sign-in */
             challengeToken: string;
@@ -831,6 +918,13 @@ export interface components {
             /** @description Show listings of suppliers that are not verified */
             allowUnverifiedSuppliers?: boolean;
         };
+        UpdateSynonymDto: {
+            /** @description null clears it (when the entry becomes two_way) */
+            input?: Record<string, never> | null;
+            /** @enum {string} */
+            kind?: "two_way" | "one_way";
+            synonyms?: string[];
+        };
     };
     responses: never;
     parameters: never;
@@ -841,6 +935,7 @@ export interface components {
 export type SchemaBulkApproveDto = components['schemas']['BulkApproveDto'];
 export type SchemaCreateCategoryDto = components['schemas']['CreateCategoryDto'];
 export type SchemaCreateCommissionRuleDto = components['schemas']['CreateCommissionRuleDto'];
+export type SchemaCreateSynonymDto = components['schemas']['CreateSynonymDto'];
 export type SchemaDecisionReasonDto = components['schemas']['DecisionReasonDto'];
 export type SchemaFeeAmountDto = components['schemas']['FeeAmountDto'];
 export type SchemaHideMessageDto = components['schemas']['HideMessageDto'];
@@ -854,10 +949,15 @@ export type SchemaRejectListingDto = components['schemas']['RejectListingDto'];
 export type SchemaResolveDisputeDto = components['schemas']['ResolveDisputeDto'];
 export type SchemaSettlementRunDto = components['schemas']['SettlementRunDto'];
 export type SchemaSignInDto = components['schemas']['SignInDto'];
+export type SchemaSynonymAuditDto = components['schemas']['SynonymAuditDto'];
+export type SchemaSynonymDetailDto = components['schemas']['SynonymDetailDto'];
+export type SchemaSynonymDto = components['schemas']['SynonymDto'];
+export type SchemaSynonymPageDto = components['schemas']['SynonymPageDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
 export type SchemaUpdateCategoryDto = components['schemas']['UpdateCategoryDto'];
 export type SchemaUpdateCommissionRuleDto = components['schemas']['UpdateCommissionRuleDto'];
 export type SchemaUpdatePlatformSettingsDto = components['schemas']['UpdatePlatformSettingsDto'];
+export type SchemaUpdateSynonymDto = components['schemas']['UpdateSynonymDto'];
 export type $defs = Record<string, never>;
 export interface operations {
     OperatorAuthController_refresh: {
@@ -1976,6 +2076,116 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SynonymsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymPageDto"];
+                };
+            };
+        };
+    };
+    SynonymsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSynonymDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymDto"];
+                };
+            };
+        };
+    };
+    SynonymsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymDetailDto"];
+                };
+            };
+        };
+    };
+    SynonymsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SynonymsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSynonymDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SynonymDto"];
+                };
             };
         };
     };

@@ -793,6 +793,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orders/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrdersController_suppliers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/purchase-intents/{id}/order": {
         parameters: {
             query?: never;
@@ -1239,6 +1255,10 @@ export interface components {
             /** @description The buyer's own purchase order number */
             poNumber?: string;
         };
+        CheckoutResultDto: {
+            checkoutId: string;
+            orders: components["schemas"]["OrderDto"][];
+        };
         CompanyInputDto: {
             /**
              * @description ISO 3166-1 alpha-2 country code
@@ -1356,12 +1376,165 @@ export interface components {
             /** @description Buyer only, with rfqId: the supplier to talk to */
             supplierCompanyId?: string;
         };
+        OrderDetailDto: {
+            /** @description What the viewing party may do next by the lifecycle (role and four-eyes rules are checked on the request) */
+            allowedActions: ("approve" | "reject" | "confirm" | "decline" | "ship" | "deliver" | "complete" | "cancel" | "dispute" | "review" | "reorder")[];
+            buyerCompanyId: string;
+            cancelReason: string | null;
+            carrier: string | null;
+            checkoutId: string | null;
+            completedAt: string | null;
+            createdAt: string;
+            currency: string;
+            declineReason: string | null;
+            deliveryAddress: string | null;
+            deliveryCountry: string | null;
+            /** @description The order timeline, oldest first */
+            events: components["schemas"]["OrderEventDto"][];
+            id: string;
+            lines: components["schemas"]["OrderLineDto"][];
+            /** @description Invoice, payment, refunds; for suppliers also commission and expected payout date */
+            money?: components["schemas"]["OrderMoneyDto"] | null;
+            number: string;
+            paymentFailureReason: string | null;
+            paymentMethod: string;
+            paymentStatus: string;
+            /** @enum {string} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60";
+            placedAt: string | null;
+            poNumber: string | null;
+            purchaseIntentId: string | null;
+            refunded: number;
+            rejectionReason: string | null;
+            source: string;
+            /** @enum {string} */
+            status: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+            supplierCompanyId: string;
+            /** @description The supplier company's legal name */
+            supplierName: string | null;
+            total: number;
+            trackingNumber: string | null;
+        };
+        OrderDto: {
+            /** @description What the viewing party may do next by the lifecycle (role and four-eyes rules are checked on the request) */
+            allowedActions: ("approve" | "reject" | "confirm" | "decline" | "ship" | "deliver" | "complete" | "cancel" | "dispute" | "review" | "reorder")[];
+            buyerCompanyId: string;
+            cancelReason: string | null;
+            carrier: string | null;
+            checkoutId: string | null;
+            completedAt: string | null;
+            createdAt: string;
+            currency: string;
+            declineReason: string | null;
+            deliveryAddress: string | null;
+            deliveryCountry: string | null;
+            id: string;
+            lines: components["schemas"]["OrderLineDto"][];
+            /** @description Invoice, payment, refunds; for suppliers also commission and expected payout date */
+            money?: components["schemas"]["OrderMoneyDto"] | null;
+            number: string;
+            paymentFailureReason: string | null;
+            paymentMethod: string;
+            paymentStatus: string;
+            /** @enum {string} */
+            paymentTerms: "prepaid" | "net_15" | "net_30" | "net_60";
+            placedAt: string | null;
+            poNumber: string | null;
+            purchaseIntentId: string | null;
+            refunded: number;
+            rejectionReason: string | null;
+            source: string;
+            /** @enum {string} */
+            status: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+            supplierCompanyId: string;
+            /** @description The supplier company's legal name */
+            supplierName: string | null;
+            total: number;
+            trackingNumber: string | null;
+        };
+        OrderEventDto: {
+            actorId: string | null;
+            /** @enum {string} */
+            actorKind: "user" | "operator" | "system";
+            at: string;
+            data: Record<string, never>;
+            /** @description order.created, order.placed, order.confirmed, order.shipped (data: carrier, trackingNumber), payment.*, dispute.*, ... */
+            type: string;
+        };
+        OrderInvoiceSummaryDto: {
+            dueAt: string;
+            id: string;
+            issuedAt: string;
+            number: string | null;
+            paidAt: string | null;
+            /** @enum {string} */
+            status: "issued" | "paid" | "void" | "overdue";
+        };
+        OrderLineDto: {
+            categoryId: string | null;
+            /** @description Supplier view: the frozen commission of this line and the rule that set it */
+            commission?: Record<string, never>;
+            description: string;
+            id: string;
+            lineTotal: number;
+            listingId: string | null;
+            position: number;
+            priceSource: string;
+            quantity: number;
+            sku: string | null;
+            unit: string;
+            unitPrice: number;
+        };
         OrderLineInputDto: {
             listingId: string;
             quantity: number;
         };
+        OrderMoneyDto: {
+            commission?: number;
+            completedAt?: string | null;
+            currency?: string;
+            expectedPayoutDate?: string | null;
+            gross?: number;
+            invoice?: components["schemas"]["OrderInvoiceSummaryDto"] | null;
+            orderId?: string;
+            paidAt?: string | null;
+            payment?: components["schemas"]["OrderPaymentSummaryDto"] | null;
+            payoutId?: string | null;
+            refunded?: number;
+            refundedCommission?: number;
+            refunds?: components["schemas"]["OrderRefundSummaryDto"][];
+            supplierShare?: number;
+        };
+        OrderPageDto: {
+            items: components["schemas"]["OrderDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
+        OrderPaymentSummaryDto: {
+            amount: number;
+            clientSecret: string | null;
+            failureReason: string | null;
+            id: string;
+            /** @enum {string} */
+            method: "invoice" | "stripe";
+            status: string;
+        };
         OrderReasonDto: {
             reason: string;
+        };
+        OrderRefundSummaryDto: {
+            amount: number;
+            /** @description Supplier and operator views */
+            commissionPart?: number;
+            createdAt: string;
+            id: string;
+            reason: string;
+            status: string;
+        };
+        OrderSupplierDto: {
+            id: string;
+            legalName: string;
         };
         PasswordResetConfirmDto: {
             password: string;
@@ -1418,10 +1591,26 @@ export interface components {
         ReorderDto: {
             poNumber?: string;
         };
+        ReorderRunDto: {
+            orderId: string | null;
+            reason: string | null;
+            scheduledFor: string;
+            /** @enum {string} */
+            status: "placed" | "failed";
+        };
         ReorderScheduleDto: {
             everyWeeks: number;
             poNumber?: string;
             /** @description Last day a repeat may run (ISO 8601) */
+            until: string;
+        };
+        ReorderScheduleViewDto: {
+            active: boolean;
+            everyWeeks: number;
+            id: string;
+            nextRunAt: string | null;
+            runs: components["schemas"]["ReorderRunDto"][];
+            sourceOrderId: string;
             until: string;
         };
         ReportMessageDto: {
@@ -1446,6 +1635,68 @@ export interface components {
             targetUnitPrice?: number;
             /** @example pcs */
             unit: string;
+        };
+        SearchFacetsDto: {
+            /** @description Category path → count */
+            category: {
+                [key: string]: number;
+            };
+            /** @description Certification → count (the 50 most frequent) */
+            certification: {
+                [key: string]: number;
+            };
+            /** @description Dispatch country → count */
+            country: {
+                [key: string]: number;
+            };
+            /** @description good / service → count */
+            kind: {
+                [key: string]: number;
+            };
+        };
+        SearchHighlightsDto: {
+            /** @description HTML-escaped snippet of the description around the first match, matches wrapped in <mark> */
+            description: string;
+            /** @description HTML-escaped title, matches wrapped in <mark> */
+            title: string;
+        };
+        SearchHitCategoryDto: {
+            id: string;
+            name: string;
+            /** @example industrial/fasteners/bolts */
+            path: string;
+        };
+        SearchHitDto: {
+            /** @enum {string} */
+            availability: "in_stock" | "made_to_order";
+            category: components["schemas"]["SearchHitCategoryDto"];
+            certifications: string[];
+            country: string;
+            highlights: components["schemas"]["SearchHighlightsDto"];
+            /** @enum {string} */
+            kind: "good" | "service";
+            leadTimeDays: number;
+            listingId: string;
+            moq: number;
+            /** @description This buyer's price at the requested quantity */
+            price: components["schemas"]["PriceAtQuantityDto"];
+            supplier: components["schemas"]["SupplierBadgeDto"];
+            title: string;
+        };
+        SearchResponseDto: {
+            /** @description The query with its typos corrected (e.g. `blots` → `bolts`) when the query as typed found little and the correction finds more; null otherwise. The UI offers it as a link. */
+            didYouMean: string | null;
+            engine: string;
+            /** @description False when total and facet counts are estimates: more matches than SEARCH_EXACT_COUNT_LIMIT are counted on a sample */
+            exhaustive: boolean;
+            /** @description Counts per value over all matches (estimates when `exhaustive` is false) */
+            facets: components["schemas"]["SearchFacetsDto"];
+            hits: components["schemas"]["SearchHitDto"][];
+            limit: number;
+            page: number;
+            processingTimeMs: number;
+            /** @description Number of matching listings (an estimate when `exhaustive` is false) */
+            total: number;
         };
         SendMessageDto: {
             body: string;
@@ -1568,6 +1819,7 @@ export type SchemaCartItemDto = components['schemas']['CartItemDto'];
 export type SchemaChallengeDto = components['schemas']['ChallengeDto'];
 export type SchemaChangeRoleDto = components['schemas']['ChangeRoleDto'];
 export type SchemaCheckoutDto = components['schemas']['CheckoutDto'];
+export type SchemaCheckoutResultDto = components['schemas']['CheckoutResultDto'];
 export type SchemaCompanyInputDto = components['schemas']['CompanyInputDto'];
 export type SchemaComparedListingDto = components['schemas']['ComparedListingDto'];
 export type SchemaComparisonDto = components['schemas']['ComparisonDto'];
@@ -1578,8 +1830,18 @@ export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
 export type SchemaOpenDisputeDto = components['schemas']['OpenDisputeDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
+export type SchemaOrderDetailDto = components['schemas']['OrderDetailDto'];
+export type SchemaOrderDto = components['schemas']['OrderDto'];
+export type SchemaOrderEventDto = components['schemas']['OrderEventDto'];
+export type SchemaOrderInvoiceSummaryDto = components['schemas']['OrderInvoiceSummaryDto'];
+export type SchemaOrderLineDto = components['schemas']['OrderLineDto'];
 export type SchemaOrderLineInputDto = components['schemas']['OrderLineInputDto'];
+export type SchemaOrderMoneyDto = components['schemas']['OrderMoneyDto'];
+export type SchemaOrderPageDto = components['schemas']['OrderPageDto'];
+export type SchemaOrderPaymentSummaryDto = components['schemas']['OrderPaymentSummaryDto'];
 export type SchemaOrderReasonDto = components['schemas']['OrderReasonDto'];
+export type SchemaOrderRefundSummaryDto = components['schemas']['OrderRefundSummaryDto'];
+export type SchemaOrderSupplierDto = components['schemas']['OrderSupplierDto'];
 export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordResetConfirmDto'];
 export type SchemaPasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordResetRequestedDto'];
@@ -1587,11 +1849,18 @@ export type SchemaPlaceOrderDto = components['schemas']['PlaceOrderDto'];
 export type SchemaPriceAtQuantityDto = components['schemas']['PriceAtQuantityDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaReorderDto = components['schemas']['ReorderDto'];
+export type SchemaReorderRunDto = components['schemas']['ReorderRunDto'];
 export type SchemaReorderScheduleDto = components['schemas']['ReorderScheduleDto'];
+export type SchemaReorderScheduleViewDto = components['schemas']['ReorderScheduleViewDto'];
 export type SchemaReportMessageDto = components['schemas']['ReportMessageDto'];
 export type SchemaRequiredAttributeDto = components['schemas']['RequiredAttributeDto'];
 export type SchemaReviewInputDto = components['schemas']['ReviewInputDto'];
 export type SchemaRfqLineInputDto = components['schemas']['RfqLineInputDto'];
+export type SchemaSearchFacetsDto = components['schemas']['SearchFacetsDto'];
+export type SchemaSearchHighlightsDto = components['schemas']['SearchHighlightsDto'];
+export type SchemaSearchHitCategoryDto = components['schemas']['SearchHitCategoryDto'];
+export type SchemaSearchHitDto = components['schemas']['SearchHitDto'];
+export type SchemaSearchResponseDto = components['schemas']['SearchResponseDto'];
 export type SchemaSendMessageDto = components['schemas']['SendMessageDto'];
 export type SchemaSessionDto = components['schemas']['SessionDto'];
 export type SchemaSessionRefreshDto = components['schemas']['SessionRefreshDto'];
@@ -2567,9 +2836,17 @@ export interface operations {
     OrdersController_list: {
         parameters: {
             query?: {
+                /** @description Ordered on or after this day (ISO 8601 date, UTC) */
+                from?: string;
                 limit?: number;
                 page?: number;
+                /** @description Field to sort by; a leading minus sorts descending */
+                sort?: "createdAt" | "-createdAt" | "total" | "-total" | "number" | "-number";
                 status?: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+                /** @description Buyer and operator views: only orders from this supplier company */
+                supplierCompanyId?: string;
+                /** @description Ordered on or before this day (ISO 8601 date, UTC; the whole day counts) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -2581,7 +2858,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
             };
         };
     };
@@ -2624,7 +2903,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderDetailDto"];
+                };
             };
         };
     };
@@ -2817,7 +3098,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CheckoutResultDto"];
+                };
             };
         };
     };
@@ -2840,7 +3123,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReorderScheduleViewDto"];
+                };
             };
         };
     };
@@ -2864,6 +3149,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    OrdersController_suppliers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderSupplierDto"][];
+                };
             };
         };
     };
@@ -3286,7 +3590,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SearchResponseDto"];
+                };
             };
         };
     };

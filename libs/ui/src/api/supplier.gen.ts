@@ -2268,9 +2268,17 @@ export interface operations {
     OrdersController_list: {
         parameters: {
             query?: {
+                /** @description Ordered on or after this day (ISO 8601 date, UTC) */
+                from?: string;
                 limit?: number;
                 page?: number;
+                /** @description Field to sort by; a leading minus sorts descending */
+                sort?: "createdAt" | "-createdAt" | "total" | "-total" | "number" | "-number";
                 status?: "pending_approval" | "rejected" | "placed" | "confirmed" | "declined" | "shipped" | "delivered" | "completed" | "cancelled";
+                /** @description Buyer and operator views: only orders from this supplier company */
+                supplierCompanyId?: string;
+                /** @description Ordered on or before this day (ISO 8601 date, UTC; the whole day counts) */
+                to?: string;
             };
             header?: never;
             path?: never;

@@ -7,13 +7,15 @@ import { compare as compareDe } from './de/compare';
 import { compare as compareEn } from './en/compare';
 import { listings as listingsDe } from './de/listings';
 import { listings as listingsEn } from './en/listings';
+import { orders as ordersDe } from './de/orders';
+import { orders as ordersEn } from './en/orders';
 import { search as searchDe } from './de/search';
 import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, compare: compareEn, cart: cartEn },
-  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, compare: compareDe, cart: cartDe },
+  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, compare: compareEn, cart: cartEn, orders: ordersEn },
+  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, compare: compareDe, cart: cartDe, orders: ordersDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */

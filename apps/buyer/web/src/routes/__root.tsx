@@ -40,6 +40,7 @@ function BuyerShell() {
     { key: 'search', link: <Link to="/search">{t('nav.search')}</Link> },
     { key: 'compare', link: <Link to="/compare">{t('nav.compare')}</Link> },
     { key: 'cart', link: <Link to="/cart">{t('nav.cart')}</Link> },
+    { key: 'orders', link: <Link to="/orders">{t('nav.orders')}</Link> },
     { key: 'account', link: <Link to="/account">{t('nav.account')}</Link> },
   ];
   return (
