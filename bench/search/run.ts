@@ -7,7 +7,8 @@ import { createHttpApp, runMigrations } from '@kontor/platform';
 import { kontorSchema } from '@kontor/schema';
 import { PostgresSearchEngine, SearchIndexer, SqlStatement } from '@kontor/search';
 import { runHttpLoad } from './http-load';
-import { generateListings, QUERY_MIX } from './listing-generator';
+import { QUERY_MIX } from './listing-generator';
+import { loadBenchCatalog } from './load-catalog';
 
 const SERVER = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
@@ -15,7 +16,6 @@ const SUPPLIERS = Number(process.env.BENCH_SUPPLIERS ?? 60);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 8;
 const WARM_UP_SECONDS = 3;
-const CHUNK = 5000;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -28,45 +28,6 @@ function summary(latencies: number[], seconds: number) {
 }
 
 const fmt = (s: ReturnType<typeof summary>) => `${s.qps.toFixed(0).padStart(6)} QPS   p50 ${s.p50.toFixed(1)} ms   p95 ${s.p95.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms   (${s.requests} requests)`;
-
-async function load(url: string): Promise<void> {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    const categories = new Map<string, string>((await db.query('SELECT id, path FROM listing_categories')).rows.map((r) => [r.path, r.id]));
-    const suppliers: string[] = (
-      await db.query(
-        `INSERT INTO companies (legal_name, country, registration_number, is_buyer, is_supplier, verification_status)
-         SELECT 'Bench Supplier ' || i || ' GmbH', (ARRAY['DE','PL','CZ','IT','FR','NL'])[1 + i % 6], 'REG' || i, false, true,
-                CASE WHEN i % 12 = 0 THEN 'unverified' ELSE 'verified' END
-         FROM generate_series(1, $1) AS i RETURNING id`,
-        [SUPPLIERS],
-      )
-    ).rows.map((r) => r.id);
-    let batch: object[] = [];
-    const flush = async () => {
-      await db.query(
-        `INSERT INTO listings (id, supplier_company_id, sku, status, title, kind, category_id, content, stock_count, submitted_at)
-         SELECT d.id, d.supplier, d.sku, 'published', d.content->>'title', d.content->>'kind', (d.content->>'categoryId')::uuid, d.content,
-                CASE WHEN d.content->>'availability' = 'in_stock' THEN 1000 ELSE NULL END, now()
-         FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, supplier uuid, sku text, content jsonb)`,
-        [JSON.stringify(batch)],
-      );
-      batch = [];
-    };
-    for (const l of generateListings(LISTINGS, suppliers, categories)) {
-      batch.push({ id: l.id, supplier: l.supplierCompanyId, sku: l.sku, content: l.content });
-      if (batch.length === CHUNK) await flush();
-    }
-    if (batch.length) await flush();
-    await db.query(`INSERT INTO listing_revisions (listing_id, revision, content, approved_at) SELECT id, 1, content, now() - random() * interval '365 days' FROM listings`);
-    await db.query('UPDATE listings l SET approved_revision_id = r.id, published_at = r.approved_at FROM listing_revisions r WHERE r.listing_id = l.id');
-    // Settled as autovacuum would leave a live catalog, so it does not run during the measurement.
-    await db.query('VACUUM ANALYZE');
-  } finally {
-    await db.end();
-  }
-}
 
 /** Runs `fn`, recording every statement any pg client of this process sends meanwhile. */
 async function recordStatements(into: SqlStatement[], fn: () => Promise<void>): Promise<void> {
@@ -131,7 +92,7 @@ async function main(): Promise<void> {
     await runMigrations(dbUrl, kontorSchema);
     let t = performance.now();
     if (!reuse) {
-      await load(dbUrl);
+      await loadBenchCatalog(dbUrl, LISTINGS, SUPPLIERS);
       console.log(`loaded ${LISTINGS} published listings (bulk SQL) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     }
 

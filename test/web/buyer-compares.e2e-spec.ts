@@ -70,6 +70,7 @@ describe('buyer compares listings in a browser', { skip: skip ?? false }, () => 
 
       await compare.remove('Hydraulic hose');
       await page.waitForURL((url) => url.searchParams.get('ids') === [catalog.ids.gloves, catalog.ids.hexBolt].join(','));
+      await compare.listing(/hydraulic hose/i).waitFor({ state: 'detached' });
       await expect(compare.listings().count()).resolves.toBe(2);
 
       // At 1000 units the bolt's tier applies (€20.00 less 10 % = €18.00) and the gloves' (€2.50): priced by the API.
@@ -82,6 +83,7 @@ describe('buyer compares listings in a browser', { skip: skip ?? false }, () => 
       // The add button remembers the set: an empty compare URL reopens it.
       await page.goto('/app/compare');
       await page.waitForURL((url) => url.searchParams.get('ids') === [catalog.ids.gloves, catalog.ids.hexBolt].join(','));
+      await compare.listing(/hex bolt/i).waitFor();
       await expect(compare.listings().count()).resolves.toBe(2);
     } finally {
       await context.close();

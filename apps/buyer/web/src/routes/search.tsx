@@ -51,9 +51,12 @@ function SearchPage() {
           {t('verifiedOnly')}
         </label>
       </div>
-      {search.isPending ? <LoadingState /> : search.isError ? <ErrorState error={search.error} onRetry={() => void search.refetch()} /> : (
-        <Results data={search.data} params={params} set={set} />
-      )}
+      {/* aria-busy while the previous query's results stay on screen; data-results-for names the query they answer (bench:web). */}
+      <div aria-busy={search.isPlaceholderData || search.isPending || undefined} data-results-for={search.isPlaceholderData ? undefined : (params.q ?? '')}>
+        {search.isPending ? <LoadingState /> : search.isError ? <ErrorState error={search.error} onRetry={() => void search.refetch()} /> : (
+          <Results data={search.data} params={params} set={set} />
+        )}
+      </div>
     </section>
   );
 }
