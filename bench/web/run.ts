@@ -1,6 +1,8 @@
 /// <reference lib="dom" />
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import type { Browser, Page } from 'playwright-core';
@@ -12,7 +14,6 @@ import { ensureWebBuilt } from '../../scripts/web-build';
 import { launchChromium } from '../../test/web/support/browser';
 import { SignInPageObject } from '../../test/web/pages/sign-in.page';
 import { QUERY_MIX } from '../search/listing-generator';
-import { loadBenchCatalog } from '../search/load-catalog';
 
 /**
  * `npm run bench:web`: the buyer portal in Chromium against BENCH_LISTINGS (default 100 000)
@@ -106,6 +107,15 @@ async function keystrokes(page: Page): Promise<number[]> {
   return latencies;
 }
 
+/** The search bench's loader (bench/search/run.ts --load), in its child process, with the same BENCH_LISTINGS. */
+function loadCatalog(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, '../search/run.ts'), ['--load', url], { stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`loader exited with ${code}`))));
+  });
+}
+
 async function main(): Promise<void> {
   await ensureWebBuilt(['buyer'], (line) => console.log(line));
   const reuse = process.env.BENCH_REUSE_DB;
@@ -124,7 +134,7 @@ async function main(): Promise<void> {
   let browser: Browser | null = null;
   try {
     await runMigrations(dbUrl, kontorSchema);
-    if (!reuse) await loadBenchCatalog(dbUrl, LISTINGS, SUPPLIERS);
+    if (!reuse) await loadCatalog(dbUrl);
     const env = { DATABASE_URL: dbUrl, NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', MEILI_URL: '', STRIPE_SECRET_KEY: '', REDIS_URL: '', SMTP_URL: '', AUTH_RATE_LIMIT_PER_MINUTE: '100000', DEMO_DATA: 'false' };
     app = await createHttpApp(buyerApp, { env, shutdownHooks: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
