@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BuyerListingsService, CompareQuery, ComparisonDto } from '@kontor/listings';
 import { Actor, CompanyActor } from '@kontor/platform';
 
@@ -11,6 +11,7 @@ export class CompareController {
 
   /** Up to 10 listings side by side at one quantity. */
   @Get()
+  @ApiOkResponse({ type: ComparisonDto })
   compare(@Actor() actor: CompanyActor, @Query() query: CompareQuery): Promise<ComparisonDto> {
     return this.listings.compare(actor, query.ids, query.quantity);
   }

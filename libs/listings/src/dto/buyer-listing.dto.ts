@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { Optional } from '@kontor/platform';
@@ -16,7 +16,7 @@ export class QuantityQuery {
 }
 
 export class CompareQuery extends QuantityQuery {
-  @ApiProperty({ description: 'Comma-separated listing ids (1-10)', example: 'id1,id2' })
+  @ApiProperty({ type: String, description: 'Comma-separated listing ids (1-10)', example: 'id1,id2' })
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value))
   @IsArray()
   @ArrayMinSize(1)
@@ -35,11 +35,16 @@ export class PriceAtQuantityDto {
   @ApiProperty({ enum: ['tier', 'customer_price_list'] }) source: 'tier' | 'customer_price_list';
 }
 
+export class SupplierRatingDto {
+  @ApiProperty({ description: 'Mean of the ratings, 1-5' }) average: number;
+  @ApiProperty() count: number;
+}
+
 export class SupplierBadgeDto {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() verified: boolean;
-  @ApiProperty({ nullable: true }) rating: { average: number; count: number } | null;
+  @ApiProperty({ type: SupplierRatingDto, nullable: true }) rating: SupplierRatingDto | null;
 }
 
 export class BuyerListingDto {
@@ -66,9 +71,15 @@ export class BuyerListingDto {
   @ApiProperty() publishedAt: string;
 }
 
+/** One compared listing: a buyer listing whose attributes carry every compared key. */
+export class ComparedListingDto extends OmitType(BuyerListingDto, ['attributes'] as const) {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', nullable: true }, description: 'Every key of the comparison; null where this listing lacks it' })
+  attributes: Record<string, string | null>;
+}
+
 export class ComparisonDto {
   @ApiProperty() quantity: number;
   @ApiProperty({ type: [String], description: 'Union of the attribute keys of all compared listings' }) attributeKeys: string[];
-  @ApiProperty({ description: 'Each listing with price at the quantity; attributes has every key (null where a listing lacks it)' })
-  items: Array<Omit<BuyerListingDto, 'attributes'> & { attributes: Record<string, string | null> }>;
+  @ApiProperty({ type: [ComparedListingDto], description: 'Each listing with price at the quantity, in the order asked' })
+  items: ComparedListingDto[];
 }

@@ -7,6 +7,8 @@ import { cart as cartDe } from './de/cart';
 import { cart as cartEn } from './en/cart';
 import { chat as chatDe } from './de/chat';
 import { chat as chatEn } from './en/chat';
+import { compare as compareDe } from './de/compare';
+import { compare as compareEn } from './en/compare';
 import { listings as listingsDe } from './de/listings';
 import { listings as listingsEn } from './en/listings';
 import { orders as ordersDe } from './de/orders';
@@ -18,8 +20,8 @@ import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, cart: cartEn, orders: ordersEn, rfqs: rfqsEn, chat: chatEn, approvals: approvalsEn },
-  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, cart: cartDe, orders: ordersDe, rfqs: rfqsDe, chat: chatDe, approvals: approvalsDe },
+  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, compare: compareEn, cart: cartEn, orders: ordersEn, rfqs: rfqsEn, chat: chatEn, approvals: approvalsEn },
+  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, compare: compareDe, cart: cartDe, orders: ordersDe, rfqs: rfqsDe, chat: chatDe, approvals: approvalsDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */

@@ -39,6 +39,7 @@ function BuyerShell() {
     { key: 'home', link: <Link to="/">{t('nav.home')}</Link> },
     { key: 'search', link: <Link to="/search">{t('nav.search')}</Link> },
     { key: 'rfqs', link: <Link to="/rfqs">{t('nav.rfqs')}</Link> },
+    { key: 'compare', link: <Link to="/compare">{t('nav.compare')}</Link> },
     { key: 'cart', link: <Link to="/cart">{t('nav.cart')}</Link> },
     { key: 'orders', link: <Link to="/orders">{t('nav.orders')}</Link> },
     { key: 'approvals', link: <Link to="/approvals">{t('nav.approvals')}</Link> },

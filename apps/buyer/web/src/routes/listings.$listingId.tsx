@@ -3,6 +3,7 @@ import { createFileRoute, Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { CompareButton } from '../features/compare/compare-button';
 import { useAddToCart, useListing } from '../features/listings/use-listings';
 
 export const Route = createFileRoute('/listings/$listingId')({
@@ -70,6 +71,7 @@ function ListingPage() {
           className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
           {t('askForQuote')}
         </Link>
+        <CompareButton listingId={listingId} quantity={quantity} />
       </form>
       {addToCart.isSuccess && <p role="status">{t('added')}</p>}
       {addToCart.isError && <ErrorState error={addToCart.error} />}

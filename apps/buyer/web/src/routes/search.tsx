@@ -2,6 +2,8 @@ import { Button, EmptyState, ErrorState, LoadingState, Money, NumberText } from 
 import { createFileRoute, Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompareButton } from '../features/compare/compare-button';
+import { useCompareSet } from '../features/compare/compare-set';
 import { Highlighted } from '../features/search/highlighted';
 import { searchParamsSchema, type SearchParams } from '../features/search/search-params';
 import { useSearch, type SearchResponse } from '../features/search/use-search';
@@ -49,9 +51,12 @@ function SearchPage() {
           {t('verifiedOnly')}
         </label>
       </div>
-      {search.isPending ? <LoadingState /> : search.isError ? <ErrorState error={search.error} onRetry={() => void search.refetch()} /> : (
-        <Results data={search.data} params={params} set={set} />
-      )}
+      {/* aria-busy while the previous query's results stay on screen; data-results-for names the query they answer (bench:web). */}
+      <div aria-busy={search.isPlaceholderData || search.isPending || undefined} data-results-for={search.isPlaceholderData ? undefined : (params.q ?? '')}>
+        {search.isPending ? <LoadingState /> : search.isError ? <ErrorState error={search.error} onRetry={() => void search.refetch()} /> : (
+          <Results data={search.data} params={params} set={set} />
+        )}
+      </div>
     </section>
   );
 }
@@ -96,7 +101,10 @@ function Results({ data, params, set }: { data: SearchResponse; params: SearchPa
         {data.didYouMean && (
           <p>{t('didYouMean')} <Link to="/search" search={{ ...params, q: data.didYouMean, page: undefined }} className="font-medium underline">{data.didYouMean}</Link></p>
         )}
-        <p role="status" className="text-slate-700">{data.exhaustive ? t('count', { count: data.total }) : t('aboutCount', { count: data.total })}</p>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p role="status" className="text-slate-700">{data.exhaustive ? t('count', { count: data.total }) : t('aboutCount', { count: data.total })}</p>
+          <CompareLink quantity={params.quantity} />
+        </div>
         {data.hits.length === 0 ? <EmptyState title={t('empty')} /> : (
           <ul className="flex flex-col gap-3" aria-label={t('results')}>
             {data.hits.map((hit) => (
@@ -113,6 +121,7 @@ function Results({ data, params, set }: { data: SearchResponse; params: SearchPa
                   <div><dt className="text-slate-600">{t('leadTime')}</dt><dd>{t('days', { count: hit.leadTimeDays })}</dd></div>
                   <div><dt className="text-slate-600">{t('supplier')}</dt><dd>{hit.supplier.name}{hit.supplier.verified && <span className="ml-1 rounded bg-emerald-100 px-1 text-emerald-900">{t('verified')}</span>}</dd></div>
                 </dl>
+                <div className="mt-3"><CompareButton listingId={hit.listingId} quantity={params.quantity} compact /></div>
               </li>
             ))}
           </ul>
@@ -127,4 +136,12 @@ function Results({ data, params, set }: { data: SearchResponse; params: SearchPa
       </div>
     </div>
   );
+}
+
+/** The link to the comparison of the listings picked on this page (shown once there is one). */
+function CompareLink({ quantity }: { quantity?: number }) {
+  const { t } = useTranslation('compare');
+  const { ids } = useCompareSet();
+  if (!ids.length) return null;
+  return <Link to="/compare" search={{ ids: ids.join(','), quantity }} className="text-sm font-medium text-indigo-800 underline">{t('openComparison', { count: ids.length })}</Link>;
 }
