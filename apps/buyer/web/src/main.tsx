@@ -1,5 +1,5 @@
 import '@kontor/ui/styles.css';
-import { ApiProvider, initI18n, isPublicPath } from '@kontor/ui';
+import { ApiProvider, initI18n, isPublicPath, LiveClient, LiveProvider } from '@kontor/ui';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
@@ -17,11 +17,16 @@ api.session.subscribe((session) => {
   if (!isPublicPath(pathname)) void router.navigate({ to: '/sign-in', search: { redirect: href, expired: true } });
 });
 
+// One socket per tab (connected while signed in): live notifications, quotes and chat write into the query cache.
+const live = new LiveClient(api.session, queryClient);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiProvider api={api}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <LiveProvider client={live}>
+          <RouterProvider router={router} />
+        </LiveProvider>
       </QueryClientProvider>
     </ApiProvider>
   </StrictMode>,

@@ -1316,6 +1316,11 @@ export interface components {
             /** @description The token from the verification link */
             token: string;
         };
+        MarkedReadDto: {
+            /** @description How many entries were marked read */
+            marked: number;
+            unread: number;
+        };
         MarkReadDto: {
             seq: number;
         };
@@ -1327,6 +1332,23 @@ export interface components {
              * @example EUR
              */
             currency: string;
+        };
+        NotificationDto: {
+            body: string | null;
+            createdAt: string;
+            /** @description What it is about: orderId, rfqId, threadId, disputeId, listingId, ... (link to the object) */
+            data: Record<string, never>;
+            id: string;
+            read: boolean;
+            title: string;
+            type: string;
+        };
+        NotificationFeedDto: {
+            items: components["schemas"]["NotificationDto"][];
+            limit: number;
+            page: number;
+            total: number;
+            unread: number;
         };
         OpenDisputeDto: {
             reason: string;
@@ -1717,6 +1739,10 @@ export interface components {
             /** @example 123456 */
             code: string;
         };
+        UnreadCountDto: {
+            /** @description Unread entries left for the caller */
+            unread: number;
+        };
         UpdateCompanyDto: {
             /** @description Buyer companies: totals above this need an approver; null removes it */
             approvalThreshold?: components["schemas"]["MoneyDto"] | null;
@@ -1782,8 +1808,11 @@ export type SchemaCompanyInputDto = components['schemas']['CompanyInputDto'];
 export type SchemaCreateInvitationDto = components['schemas']['CreateInvitationDto'];
 export type SchemaCreateRfqDto = components['schemas']['CreateRfqDto'];
 export type SchemaEmailVerificationConfirmDto = components['schemas']['EmailVerificationConfirmDto'];
+export type SchemaMarkedReadDto = components['schemas']['MarkedReadDto'];
 export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
+export type SchemaNotificationDto = components['schemas']['NotificationDto'];
+export type SchemaNotificationFeedDto = components['schemas']['NotificationFeedDto'];
 export type SchemaOpenDisputeDto = components['schemas']['OpenDisputeDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
 export type SchemaOrderDetailDto = components['schemas']['OrderDetailDto'];
@@ -1826,6 +1855,7 @@ export type SchemaSupplierBadgeDto = components['schemas']['SupplierBadgeDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
+export type SchemaUnreadCountDto = components['schemas']['UnreadCountDto'];
 export type SchemaUpdateCompanyDto = components['schemas']['UpdateCompanyDto'];
 export type SchemaUpdateRfqDto = components['schemas']['UpdateRfqDto'];
 export type $defs = Record<string, never>;
@@ -2746,7 +2776,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationFeedDto"];
+                };
             };
         };
     };
@@ -2765,7 +2797,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
             };
         };
     };
@@ -2782,7 +2816,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
             };
         };
     };

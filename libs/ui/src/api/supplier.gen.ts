@@ -1120,6 +1120,11 @@ export interface components {
             legalName: string;
             registrationNumber: string;
         };
+        MarkedReadDto: {
+            /** @description How many entries were marked read */
+            marked: number;
+            unread: number;
+        };
         MarkReadDto: {
             seq: number;
         };
@@ -1131,6 +1136,23 @@ export interface components {
              * @example EUR
              */
             currency: string;
+        };
+        NotificationDto: {
+            body: string | null;
+            createdAt: string;
+            /** @description What it is about: orderId, rfqId, threadId, disputeId, listingId, ... (link to the object) */
+            data: Record<string, never>;
+            id: string;
+            read: boolean;
+            title: string;
+            type: string;
+        };
+        NotificationFeedDto: {
+            items: components["schemas"]["NotificationDto"][];
+            limit: number;
+            page: number;
+            total: number;
+            unread: number;
         };
         OpenThreadDto: {
             /** @description Buyer only: "ask the supplier" about a listing */
@@ -1257,6 +1279,10 @@ export interface components {
             /** @example 123456 */
             code: string;
         };
+        UnreadCountDto: {
+            /** @description Unread entries left for the caller */
+            unread: number;
+        };
         UpdateCompanyDto: {
             /** @description Buyer companies: totals above this need an approver; null removes it */
             approvalThreshold?: components["schemas"]["MoneyDto"] | null;
@@ -1336,8 +1362,11 @@ export type SchemaCreateListingDto = components['schemas']['CreateListingDto'];
 export type SchemaCreatePriceListDto = components['schemas']['CreatePriceListDto'];
 export type SchemaEmailVerificationConfirmDto = components['schemas']['EmailVerificationConfirmDto'];
 export type SchemaInviteCompanyDto = components['schemas']['InviteCompanyDto'];
+export type SchemaMarkedReadDto = components['schemas']['MarkedReadDto'];
 export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
+export type SchemaNotificationDto = components['schemas']['NotificationDto'];
+export type SchemaNotificationFeedDto = components['schemas']['NotificationFeedDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
 export type SchemaOrderReasonDto = components['schemas']['OrderReasonDto'];
 export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordResetConfirmDto'];
@@ -1360,6 +1389,7 @@ export type SchemaSupplierInviteSignUpDto = components['schemas']['SupplierInvit
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
+export type SchemaUnreadCountDto = components['schemas']['UnreadCountDto'];
 export type SchemaUpdateCompanyDto = components['schemas']['UpdateCompanyDto'];
 export type SchemaUpdateListingDto = components['schemas']['UpdateListingDto'];
 export type SchemaUpdatePriceListDto = components['schemas']['UpdatePriceListDto'];
@@ -2225,7 +2255,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationFeedDto"];
+                };
             };
         };
     };
@@ -2244,7 +2276,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
             };
         };
     };
@@ -2261,7 +2295,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
             };
         };
     };
