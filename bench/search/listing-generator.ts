@@ -137,3 +137,6 @@ export const QUERY_MIX: string[] = [
   'q=led&maxMoq=10',
   'category=industrial/safety&page=2',
 ];
+
+/** Keystrokes of buyers typing (each prefix as the UI would send it), for GET /search/suggest. */
+export const SUGGEST_MIX: string[] = ['b', 'bo', 'bol', 'hex b', 'hex bolt m', 'g', 'gl', 'glov', 'nitrile w', 'hyd', 'hydraulic h', 'ca', 'cab', 'l', 'lap', 'fre', 'st', 'stainless s', 'm8', 'dis', 'co', 'copy p', 'saf', 'led'];

@@ -6,6 +6,9 @@ import { PostgresSearchEngine } from './adapters/postgres-search.engine';
 import { SEARCH_ENGINE } from './ports/search-engine.port';
 import { SearchIndexer } from './search-indexer.service';
 import { SearchService } from './search.service';
+import { SearchSuggestionsService } from './search-suggestions.service';
+import { PostgresSuggester } from './adapters/postgres-suggester';
+import { SEARCH_SUGGESTER } from './ports/search-suggester.port';
 import { SynonymsModule } from './synonyms.module';
 import { SynonymsService } from './synonyms.service';
 
@@ -22,9 +25,15 @@ import { SynonymsService } from './synonyms.service';
           ? new MeilisearchEngine({ url: config.meiliUrl, apiKey: config.meiliKey, indexUid: config.meiliIndex, exactCountLimit: config.searchExactCountLimit, synonyms })
           : new PostgresSearchEngine(db, config.searchExactCountLimit, synonyms),
     },
+    {
+      provide: SEARCH_SUGGESTER,
+      inject: [KONTOR_CONFIG, DataSource, SEARCH_ENGINE],
+      useFactory: (config: KontorConfig, db: DataSource, engine: MeilisearchEngine) => (config.meiliUrl ? engine : new PostgresSuggester(db)),
+    },
     SearchIndexer,
     SearchService,
+    SearchSuggestionsService,
   ],
-  exports: [SEARCH_ENGINE, SearchIndexer, SearchService, SynonymsModule],
+  exports: [SEARCH_ENGINE, SearchIndexer, SearchService, SearchSuggestionsService, SynonymsModule],
 })
 export class SearchModule {}

@@ -3,6 +3,7 @@ import { UpstreamError } from '@kontor/platform';
 import { escapeHtml } from '../domain/search-text';
 import type { SynonymMap } from '../domain/synonyms';
 import type { SynonymSource } from '../synonyms.service';
+import type { SearchSuggester, SuggestQuery, SuggestSample } from '../ports/search-suggester.port';
 import { EngineQuery, EngineResult, SearchDocument, SearchEngine, SearchSort } from '../ports/search-engine.port';
 
 const MARK_OPEN = '\u27e6';
@@ -128,7 +129,7 @@ export function settingsDifference(wanted: Settings, actual: Settings): Array<ke
 }
 
 /** Meilisearch behind the SearchEngine port (official client), chosen when MEILI_URL is set. */
-export class MeilisearchEngine implements SearchEngine {
+export class MeilisearchEngine implements SearchEngine, SearchSuggester {
   readonly name = 'meilisearch';
   private client: Promise<Meilisearch> | null = null;
   private readonly indexUid: string;
@@ -266,5 +267,13 @@ export class MeilisearchEngine implements SearchEngine {
       hits: response.hits.map((h) => ({ id: h.id, highlights: { title: highlight(h._formatted?.title ?? h.title), description: highlight(h._formatted?.description ?? h.description) } })),
       facets: { category: facets.categoryPath ?? {}, country: facets.country ?? {}, kind: facets.kind ?? {}, certification: facets.certifications ?? {} },
     };
+  }
+
+  /** Meilisearch matches the last word as a prefix itself; only titles are read back, and no facets are counted. */
+  async suggest(query: SuggestQuery): Promise<SuggestSample> {
+    const index = await this.index();
+    const text = [...query.terms.preceding, query.terms.last].join(' ');
+    const response = await this.call(() => index.search(text, { limit: query.sample, attributesToRetrieve: ['id', 'title'], attributesToSearchOn: ['title'] }));
+    return { listings: response.hits.map((h) => ({ id: h.id, title: h.title })), vocabulary: [] };
   }
 }

@@ -1065,6 +1065,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SearchController_suggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/suppliers/{id}/reviews": {
         parameters: {
             query?: never;
@@ -1717,6 +1733,35 @@ export interface components {
             fullName: string;
             password: string;
         };
+        SuggestCompletionDto: {
+            /**
+             * @description HTML-escaped; the part the buyer has not typed yet wrapped in <mark>
+             * @example hex bo<mark>lt</mark>
+             */
+            highlighted: string;
+            /**
+             * @description The completed query, lower-cased (run it as GET /search?q=…)
+             * @example hex bolt
+             */
+            text: string;
+        };
+        SuggestListingDto: {
+            /** @example industrial/fasteners/bolts */
+            categoryPath: string;
+            /** @description HTML-escaped, matched words wrapped in <mark> */
+            highlightedTitle: string;
+            /** Format: uuid */
+            listingId: string;
+            supplierName: string;
+            title: string;
+        };
+        SuggestResponseDto: {
+            /** @description Query completions, most common first */
+            completions: components["schemas"]["SuggestCompletionDto"][];
+            /** @description Top listings for what is typed so far (newest first on PostgreSQL) */
+            listings: components["schemas"]["SuggestListingDto"][];
+            processingTimeMs: number;
+        };
         SupplierBadgeDto: {
             id: string;
             name: string;
@@ -1851,6 +1896,9 @@ export type SchemaSessionDto = components['schemas']['SessionDto'];
 export type SchemaSessionRefreshDto = components['schemas']['SessionRefreshDto'];
 export type SchemaSignInDto = components['schemas']['SignInDto'];
 export type SchemaSignUpDto = components['schemas']['SignUpDto'];
+export type SchemaSuggestCompletionDto = components['schemas']['SuggestCompletionDto'];
+export type SchemaSuggestListingDto = components['schemas']['SuggestListingDto'];
+export type SchemaSuggestResponseDto = components['schemas']['SuggestResponseDto'];
 export type SchemaSupplierBadgeDto = components['schemas']['SupplierBadgeDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
@@ -3581,6 +3629,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResponseDto"];
+                };
+            };
+        };
+    };
+    SearchController_suggest: {
+        parameters: {
+            query: {
+                /** @description At most this many completions and this many listings */
+                limit?: number;
+                /** @description What the buyer has typed so far; the last word is completed as a prefix */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestResponseDto"];
                 };
             };
         };
