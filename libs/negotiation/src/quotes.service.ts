@@ -100,7 +100,7 @@ export class QuotesService {
       const current = (await this.quotes.revision(quote.id, quote.currentRevision))!;
       const byLine = new Map(terms.lines.map((l) => [l.rfqLineId, l]));
       const rfqLineIds = new Set((await this.rfqs.linesOf(rfqId)).map((l) => l.id));
-      for (const [i, l] of terms.lines.entries()) if (!rfqLineIds.has(l.rfqLineId)) throw ValidationError.field(`offer.lines.${i}.rfqLineId`, 'is not a line of this RFQ');
+      for (const [i, l] of terms.lines.entries()) if (!rfqLineIds.has(l.rfqLineId)) throw ValidationError.field(`offer.lines[${i}].rfqLineId`, 'is not a line of this RFQ');
       const lines: QuoteLine[] = current.lines.map((l) => {
         const o = byLine.get(l.rfqLineId);
         // A negotiated price is the price: earlier volume breaks no longer apply to that line.

@@ -32,6 +32,7 @@ export * from './mail/mail-transport.port';
 export * from './money/money';
 export * from './money/currencies';
 export * from './money/format-money';
+export * from './money/price-rules';
 export * from './platform.module';
 
 import { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';

@@ -1,4 +1,4 @@
-import { ValidationError } from '@kontor/platform';
+import { assertUnitPrice, ValidationError } from '@kontor/platform';
 import { PAYMENT_TERMS } from '@kontor/settlement';
 
 /** An offer names one of the payment terms settlement knows. */
@@ -23,9 +23,9 @@ export function parseOffer(raw: unknown): Offer {
   if (!Array.isArray(o.lines) || o.lines.length === 0 || o.lines.length > 100) throw ValidationError.field('offer.lines', 'must list 1 to 100 lines');
   const lines = o.lines.map((l, i) => {
     const line = l as Record<string, unknown>;
-    if (typeof l !== 'object' || l === null || typeof line.rfqLineId !== 'string' || !UUID.test(line.rfqLineId)) throw ValidationError.field(`offer.lines.${i}.rfqLineId`, 'must be a UUID');
-    if (!isInt(line.unitPrice, 0, Number.MAX_SAFE_INTEGER)) throw ValidationError.field(`offer.lines.${i}.unitPrice`, 'must be a non-negative integer (minor units)');
-    if (line.quantity !== undefined && !isInt(line.quantity, 1, 10_000_000)) throw ValidationError.field(`offer.lines.${i}.quantity`, 'must be a positive integer');
+    if (typeof l !== 'object' || l === null || typeof line.rfqLineId !== 'string' || !UUID.test(line.rfqLineId)) throw ValidationError.field(`offer.lines[${i}].rfqLineId`, 'must be a UUID');
+    assertUnitPrice(line.unitPrice, `offer.lines[${i}].unitPrice`);
+    if (line.quantity !== undefined && !isInt(line.quantity, 1, 10_000_000)) throw ValidationError.field(`offer.lines[${i}].quantity`, 'must be a positive integer');
     return { rfqLineId: line.rfqLineId, unitPrice: line.unitPrice, ...(line.quantity !== undefined ? { quantity: line.quantity as number } : {}) };
   });
   if (new Set(lines.map((l) => l.rfqLineId)).size !== lines.length) throw ValidationError.field('offer.lines', 'names a line twice');

@@ -1,4 +1,4 @@
-import { assertCurrency, basisPointsOf, ValidationError } from '@kontor/platform';
+import { assertCurrency, assertPricesDoNotRise, basisPointsOf, ValidationError } from '@kontor/platform';
 
 /** One volume price break: from `minQuantity` units on, each unit costs `unitPrice` minor units. */
 export interface PriceTier {
@@ -12,7 +12,7 @@ const MAX_UNIT_PRICE = 1_000_000_000_000;
 
 /**
  * Checks a tier ladder: at least one tier, positive integer breaks and prices, strictly increasing
- * breaks (so no duplicates or overlaps), the first break at or below the MOQ so every orderable
+ * breaks (so no duplicates or overlaps), prices that never rise with quantity, the first break at or below the MOQ so every orderable
  * quantity has a price, and a currency the platform settles in. `field` prefixes the reported field names.
  */
 export function validatePriceTiers(tiers: unknown, moq: number, currency: string, field = 'priceTiers'): PriceTier[] {
@@ -34,6 +34,7 @@ export function validatePriceTiers(tiers: unknown, moq: number, currency: string
     }
     result.push({ minQuantity: q, unitPrice: p });
   });
+  assertPricesDoNotRise(result, field);
   if (result[0].minQuantity !== 1 && result[0].minQuantity > moq) {
     throw ValidationError.field(`${field}[0].minQuantity`, `the first break must be 1 or at most the minimum order quantity (${moq})`);
   }

@@ -22,12 +22,12 @@ import type { ComparisonSort } from '../domain/quote-comparison';
 
 export class PriceBreakDto {
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(10_000_000) minQuantity: number;
-  @ApiProperty({ minimum: 0, description: 'Minor units' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) unitPrice: number;
+  @ApiProperty({ minimum: 1, description: 'Minor units; not higher than the line price or an earlier break' }) @IsInt() @Max(Number.MAX_SAFE_INTEGER) unitPrice: number;
 }
 
 export class QuoteLineInputDto {
   @ApiProperty() @IsUUID() rfqLineId: string;
-  @ApiProperty({ minimum: 0, description: 'Unit price in minor units of the RFQ currency' }) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) unitPrice: number;
+  @ApiProperty({ minimum: 1, description: 'Unit price in minor units of the RFQ currency; 0 is refused' }) @IsInt() @Max(Number.MAX_SAFE_INTEGER) unitPrice: number;
   @ApiPropertyOptional({ type: [PriceBreakDto], maxItems: 10 })
   @Optional()
   @IsArray()

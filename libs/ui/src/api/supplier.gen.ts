@@ -1180,7 +1180,7 @@ export interface components {
         };
         PriceBreakDto: {
             minQuantity: number;
-            /** @description Minor units */
+            /** @description Minor units; not higher than the line price or an earlier break */
             unitPrice: number;
         };
         PriceListEntryInputDto: {
@@ -1199,7 +1199,7 @@ export interface components {
         QuoteLineInputDto: {
             priceBreaks?: components["schemas"]["PriceBreakDto"][];
             rfqLineId: string;
-            /** @description Unit price in minor units of the RFQ currency */
+            /** @description Unit price in minor units of the RFQ currency; 0 is refused */
             unitPrice: number;
         };
         ReasonDto: {
