@@ -4,6 +4,7 @@ import { expect } from 'expect';
 import { DELIVERY, key, market, type Market } from '../orders/order-fixtures';
 import { browserSkipReason, expectAccessible, newPage, screenshot } from './support/browser';
 import { startWebPlatform, type WebPlatform } from './support/web-platform';
+import { NotificationsPageObject } from './pages/notifications.page';
 import { OrderPageObject } from './pages/order.page';
 import { OrdersPageObject } from './pages/orders.page';
 import { SignInPageObject } from './pages/sign-in.page';
@@ -100,6 +101,35 @@ describe('buyer follows an order, gets notified and runs the company settings in
       expect((await web.platform.buyer.get(`/orders/${shipped.id}`, { token: m.buyer.token })).body.status).toBe('delivered');
       expect(await order.action(/^open a dispute$/i).isVisible()).toBe(true);
       await expectAccessible(page, 'order delivered');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the unread count on the bell, updates it live when the supplier acts, lists the notifications and marks them read', async () => {
+    const { context, page } = await newPage(web.browser, { baseURL: web.platform.urls.buyer });
+    try {
+      await new SignInPageObject(page).open();
+      await new SignInPageObject(page).signIn(m.buyer.email, m.buyer.password);
+      await page.getByRole('heading', { name: /welcome/i }).waitFor();
+      const unreadBefore = (await web.platform.buyer.get('/notifications?unread=true&limit=1', { token: m.buyer.token })).body.unread as number;
+      expect(unreadBefore).toBeGreaterThanOrEqual(2); // confirmed and shipped by the supplier
+      const notifications = new NotificationsPageObject(page);
+      await page.getByRole('banner').getByRole('link', { name: `Notifications, ${unreadBefore} unread` }).waitFor();
+      // The socket pushes the supplier's confirmation: the bell counts it without a reload.
+      expect((await web.platform.supplier.post(`/orders/${other.id}/confirm`, {}, { token: m.suppliers[1].token })).status).toBe(200);
+      await page.getByRole('link', { name: `Notifications, ${unreadBefore + 1} unread` }).waitFor();
+
+      await notifications.open();
+      await notifications.items().first().waitFor();
+      expect(await notifications.items().count()).toBe(unreadBefore + 1);
+      await expectAccessible(page, 'notifications');
+      await screenshot(page, 'notifications');
+      await notifications.markRead(`Order ${shipped.number} is shipped`).click();
+      await page.getByRole('link', { name: `Notifications, ${unreadBefore} unread` }).waitFor();
+      await notifications.openLink(`Order ${other.number} is confirmed`).click();
+      await new OrderPageObject(page).heading(other.number).waitFor();
+      await page.getByRole('link', { name: `Notifications, ${unreadBefore - 1} unread` }).waitFor();
     } finally {
       await context.close();
     }

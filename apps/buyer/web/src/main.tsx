@@ -19,6 +19,9 @@ api.session.subscribe((session) => {
   if (!isPublicPath(pathname)) void router.navigate({ to: '/sign-in', search: { redirect: href, expired: true } });
 });
 
+// One socket per tab (connected while signed in): live notifications, quotes and chat write into the query cache.
+const live = new LiveClient(api.session, queryClient);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApiProvider api={api}>

@@ -8,7 +8,7 @@ export class NotificationDto {
   @ApiProperty() type: string;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) body: string | null;
-  @ApiProperty({ type: Object }) data: object;
+  @ApiProperty({ type: Object, description: 'What it is about: orderId, rfqId, threadId, disputeId, listingId, ... (link to the object)' }) data: object;
   @ApiProperty() read: boolean;
   @ApiProperty() createdAt: string;
 }
@@ -18,6 +18,15 @@ export class NotificationFeedDto {
   @ApiProperty() page: number;
   @ApiProperty() limit: number;
   @ApiProperty() total: number;
+  @ApiProperty() unread: number;
+}
+
+export class UnreadCountDto {
+  @ApiProperty({ description: 'Unread entries left for the caller' }) unread: number;
+}
+
+export class MarkedReadDto {
+  @ApiProperty({ description: 'How many entries were marked read' }) marked: number;
   @ApiProperty() unread: number;
 }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { NotificationFeedDto, NotificationQuery } from '../dto/notification.dto';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MarkedReadDto, NotificationFeedDto, NotificationQuery, UnreadCountDto } from '../dto/notification.dto';
 import { Notifications } from '../notifications.service';
 import { Actor, ANY_MEMBER, CompanyActor, Roles } from '@kontor/platform';
 
@@ -12,6 +12,7 @@ export class NotificationsController {
   constructor(private readonly notifications: Notifications) {}
 
   @Get()
+  @ApiOkResponse({ type: NotificationFeedDto })
   feed(@Actor() actor: CompanyActor, @Query() query: NotificationQuery): Promise<NotificationFeedDto> {
     return this.notifications.feed(actor, query);
   }
@@ -19,14 +20,16 @@ export class NotificationsController {
   @Post('read-all')
   @Roles(...ANY_MEMBER)
   @HttpCode(200)
-  readAll(@Actor() actor: CompanyActor) {
+  @ApiOkResponse({ type: MarkedReadDto })
+  readAll(@Actor() actor: CompanyActor): Promise<MarkedReadDto> {
     return this.notifications.markAllRead(actor);
   }
 
   @Post(':id/read')
   @Roles(...ANY_MEMBER)
   @HttpCode(200)
-  read(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: UnreadCountDto })
+  read(@Actor() actor: CompanyActor, @Param('id', ParseUUIDPipe) id: string): Promise<UnreadCountDto> {
     return this.notifications.markRead(actor, id);
   }
 }

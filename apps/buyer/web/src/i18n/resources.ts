@@ -11,6 +11,8 @@ import { compare as compareDe } from './de/compare';
 import { compare as compareEn } from './en/compare';
 import { listings as listingsDe } from './de/listings';
 import { listings as listingsEn } from './en/listings';
+import { notifications as notificationsDe } from './de/notifications';
+import { notifications as notificationsEn } from './en/notifications';
 import { orders as ordersDe } from './de/orders';
 import { orders as ordersEn } from './en/orders';
 import { rfqs as rfqsDe } from './de/rfqs';
@@ -20,8 +22,8 @@ import { search as searchEn } from './en/search';
 
 /** The buyer portal's namespaces (one per feature), merged with libs/ui's by initI18n. */
 export const buyerResources = {
-  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, compare: compareEn, cart: cartEn, orders: ordersEn, rfqs: rfqsEn, chat: chatEn, approvals: approvalsEn },
-  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, compare: compareDe, cart: cartDe, orders: ordersDe, rfqs: rfqsDe, chat: chatDe, approvals: approvalsDe },
+  en: { buyer: buyerEn, search: searchEn, listings: listingsEn, compare: compareEn, cart: cartEn, orders: ordersEn, rfqs: rfqsEn, chat: chatEn, approvals: approvalsEn, notifications: notificationsEn },
+  de: { buyer: buyerDe, search: searchDe, listings: listingsDe, compare: compareDe, cart: cartDe, orders: ordersDe, rfqs: rfqsDe, chat: chatDe, approvals: approvalsDe, notifications: notificationsDe },
 };
 
 /** Everything i18next knows in this portal; gives `t()` typed keys (see i18next.d.ts). */

@@ -4,6 +4,7 @@ import { createRootRouteWithContext, Link, Outlet, redirect, useRouter, useRoute
 import { useTranslation } from 'react-i18next';
 import type { BuyerApi } from '../api';
 import { useMe } from '../features/account/use-account';
+import { NotificationBell } from '../features/notifications/notification-bell';
 
 export interface RouterContext {
   api: BuyerApi | KontorApi<never>;
@@ -43,10 +44,11 @@ function BuyerShell() {
     { key: 'cart', link: <Link to="/cart">{t('nav.cart')}</Link> },
     { key: 'orders', link: <Link to="/orders">{t('nav.orders')}</Link> },
     { key: 'approvals', link: <Link to="/approvals">{t('nav.approvals')}</Link> },
+    { key: 'notifications', link: <Link to="/notifications">{t('nav.notifications')}</Link> },
     { key: 'account', link: <Link to="/account">{t('nav.account')}</Link> },
   ];
   return (
-    <AppShell portal="buyer" nav={nav} userName={me.data?.user.fullName} userId={me.data?.user.id} onSignOut={() => void signOut()}>
+    <AppShell portal="buyer" nav={nav} actions={<NotificationBell />} userName={me.data?.user.fullName} userId={me.data?.user.id} onSignOut={() => void signOut()}>
       <Outlet />
     </AppShell>
   );
