@@ -9,7 +9,7 @@ import { buyerResources } from './i18n/resources';
 import { queryClient, router } from './router';
 
 initI18n(buyerResources);
-// One socket per tab; it writes live events (new quotes, chat) into the same query cache.
+// One socket per tab (connected while signed in): live notifications, quotes and chat write into the query cache.
 const live = new LiveClient(api.session, queryClient);
 // An expired session (refresh refused) goes to sign-in and comes back to where the person was.
 api.session.subscribe((session) => {
@@ -18,9 +18,6 @@ api.session.subscribe((session) => {
   const { pathname, href } = router.state.location;
   if (!isPublicPath(pathname)) void router.navigate({ to: '/sign-in', search: { redirect: href, expired: true } });
 });
-
-// One socket per tab (connected while signed in): live notifications, quotes and chat write into the query cache.
-const live = new LiveClient(api.session, queryClient);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

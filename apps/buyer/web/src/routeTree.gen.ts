@@ -11,8 +11,10 @@
 import { Route as rootRouteImport } from './routes/__root';
 import { Route as IndexRouteImport } from './routes/index';
 import { Route as AccountRouteImport } from './routes/account';
+import { Route as ApprovalsRouteImport } from './routes/approvals';
 import { Route as CartRouteImport } from './routes/cart';
 import { Route as CompareRouteImport } from './routes/compare';
+import { Route as NotificationsRouteImport } from './routes/notifications';
 import { Route as SearchRouteImport } from './routes/search';
 import { Route as SignInRouteImport } from './routes/sign-in';
 import { Route as SignUpRouteImport } from './routes/sign-up';
@@ -23,6 +25,7 @@ import { Route as OrdersOrderIdRouteImport } from './routes/orders.$orderId';
 import { Route as RfqsIndexRouteImport } from './routes/rfqs.index';
 import { Route as RfqsRfqIdRouteImport } from './routes/rfqs.$rfqId';
 import { Route as RfqsNewRouteImport } from './routes/rfqs.new';
+import { Route as NegotiationsRfqIdSupplierCompanyIdRouteImport } from './routes/negotiations.$rfqId.$supplierCompanyId';
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -34,6 +37,11 @@ const AccountRoute = AccountRouteImport.update({
   path: '/account',
   getParentRoute: () => rootRouteImport,
 } as any);
+const ApprovalsRoute = ApprovalsRouteImport.update({
+  id: '/approvals',
+  path: '/approvals',
+  getParentRoute: () => rootRouteImport,
+} as any);
 const CartRoute = CartRouteImport.update({
   id: '/cart',
   path: '/cart',
@@ -42,6 +50,11 @@ const CartRoute = CartRouteImport.update({
 const CompareRoute = CompareRouteImport.update({
   id: '/compare',
   path: '/compare',
+  getParentRoute: () => rootRouteImport,
+} as any);
+const NotificationsRoute = NotificationsRouteImport.update({
+  id: '/notifications',
+  path: '/notifications',
   getParentRoute: () => rootRouteImport,
 } as any);
 const SearchRoute = SearchRouteImport.update({
@@ -94,12 +107,20 @@ const RfqsNewRoute = RfqsNewRouteImport.update({
   path: '/rfqs/new',
   getParentRoute: () => rootRouteImport,
 } as any);
+const NegotiationsRfqIdSupplierCompanyIdRoute =
+  NegotiationsRfqIdSupplierCompanyIdRouteImport.update({
+    id: '/negotiations/$rfqId/$supplierCompanyId',
+    path: '/negotiations/$rfqId/$supplierCompanyId',
+    getParentRoute: () => rootRouteImport,
+  } as any);
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute;
   '/account': typeof AccountRoute;
+  '/approvals': typeof ApprovalsRoute;
   '/cart': typeof CartRoute;
   '/compare': typeof CompareRoute;
+  '/notifications': typeof NotificationsRoute;
   '/search': typeof SearchRoute;
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
@@ -110,12 +131,15 @@ export interface FileRoutesByFullPath {
   '/rfqs/new': typeof RfqsNewRoute;
   '/orders/': typeof OrdersIndexRoute;
   '/rfqs/': typeof RfqsIndexRoute;
+  '/negotiations/$rfqId/$supplierCompanyId': typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute;
   '/account': typeof AccountRoute;
+  '/approvals': typeof ApprovalsRoute;
   '/cart': typeof CartRoute;
   '/compare': typeof CompareRoute;
+  '/notifications': typeof NotificationsRoute;
   '/search': typeof SearchRoute;
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
@@ -126,13 +150,16 @@ export interface FileRoutesByTo {
   '/rfqs/new': typeof RfqsNewRoute;
   '/orders': typeof OrdersIndexRoute;
   '/rfqs': typeof RfqsIndexRoute;
+  '/negotiations/$rfqId/$supplierCompanyId': typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport;
   '/': typeof IndexRoute;
   '/account': typeof AccountRoute;
+  '/approvals': typeof ApprovalsRoute;
   '/cart': typeof CartRoute;
   '/compare': typeof CompareRoute;
+  '/notifications': typeof NotificationsRoute;
   '/search': typeof SearchRoute;
   '/sign-in': typeof SignInRoute;
   '/sign-up': typeof SignUpRoute;
@@ -143,14 +170,17 @@ export interface FileRoutesById {
   '/rfqs/new': typeof RfqsNewRoute;
   '/orders/': typeof OrdersIndexRoute;
   '/rfqs/': typeof RfqsIndexRoute;
+  '/negotiations/$rfqId/$supplierCompanyId': typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath;
   fullPaths:
     | '/'
     | '/account'
+    | '/approvals'
     | '/cart'
     | '/compare'
+    | '/notifications'
     | '/search'
     | '/sign-in'
     | '/sign-up'
@@ -160,13 +190,16 @@ export interface FileRouteTypes {
     | '/rfqs/$rfqId'
     | '/rfqs/new'
     | '/orders/'
-    | '/rfqs/';
+    | '/rfqs/'
+    | '/negotiations/$rfqId/$supplierCompanyId';
   fileRoutesByTo: FileRoutesByTo;
   to:
     | '/'
     | '/account'
+    | '/approvals'
     | '/cart'
     | '/compare'
+    | '/notifications'
     | '/search'
     | '/sign-in'
     | '/sign-up'
@@ -176,13 +209,16 @@ export interface FileRouteTypes {
     | '/rfqs/$rfqId'
     | '/rfqs/new'
     | '/orders'
-    | '/rfqs';
+    | '/rfqs'
+    | '/negotiations/$rfqId/$supplierCompanyId';
   id:
     | '__root__'
     | '/'
     | '/account'
+    | '/approvals'
     | '/cart'
     | '/compare'
+    | '/notifications'
     | '/search'
     | '/sign-in'
     | '/sign-up'
@@ -192,14 +228,17 @@ export interface FileRouteTypes {
     | '/rfqs/$rfqId'
     | '/rfqs/new'
     | '/orders/'
-    | '/rfqs/';
+    | '/rfqs/'
+    | '/negotiations/$rfqId/$supplierCompanyId';
   fileRoutesById: FileRoutesById;
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute;
   AccountRoute: typeof AccountRoute;
+  ApprovalsRoute: typeof ApprovalsRoute;
   CartRoute: typeof CartRoute;
   CompareRoute: typeof CompareRoute;
+  NotificationsRoute: typeof NotificationsRoute;
   SearchRoute: typeof SearchRoute;
   SignInRoute: typeof SignInRoute;
   SignUpRoute: typeof SignUpRoute;
@@ -210,6 +249,7 @@ export interface RootRouteChildren {
   RfqsNewRoute: typeof RfqsNewRoute;
   OrdersIndexRoute: typeof OrdersIndexRoute;
   RfqsIndexRoute: typeof RfqsIndexRoute;
+  NegotiationsRfqIdSupplierCompanyIdRoute: typeof NegotiationsRfqIdSupplierCompanyIdRoute;
 }
 
 declare module '@tanstack/react-router' {
@@ -228,6 +268,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AccountRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/approvals': {
+      id: '/approvals';
+      path: '/approvals';
+      fullPath: '/approvals';
+      preLoaderRoute: typeof ApprovalsRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
     '/cart': {
       id: '/cart';
       path: '/cart';
@@ -240,6 +287,13 @@ declare module '@tanstack/react-router' {
       path: '/compare';
       fullPath: '/compare';
       preLoaderRoute: typeof CompareRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
+    '/notifications': {
+      id: '/notifications';
+      path: '/notifications';
+      fullPath: '/notifications';
+      preLoaderRoute: typeof NotificationsRouteImport;
       parentRoute: typeof rootRouteImport;
     };
     '/search': {
@@ -312,14 +366,23 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof RfqsNewRouteImport;
       parentRoute: typeof rootRouteImport;
     };
+    '/negotiations/$rfqId/$supplierCompanyId': {
+      id: '/negotiations/$rfqId/$supplierCompanyId';
+      path: '/negotiations/$rfqId/$supplierCompanyId';
+      fullPath: '/negotiations/$rfqId/$supplierCompanyId';
+      preLoaderRoute: typeof NegotiationsRfqIdSupplierCompanyIdRouteImport;
+      parentRoute: typeof rootRouteImport;
+    };
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AccountRoute: AccountRoute,
+  ApprovalsRoute: ApprovalsRoute,
   CartRoute: CartRoute,
   CompareRoute: CompareRoute,
+  NotificationsRoute: NotificationsRoute,
   SearchRoute: SearchRoute,
   SignInRoute: SignInRoute,
   SignUpRoute: SignUpRoute,
@@ -330,6 +393,8 @@ const rootRouteChildren: RootRouteChildren = {
   RfqsNewRoute: RfqsNewRoute,
   OrdersIndexRoute: OrdersIndexRoute,
   RfqsIndexRoute: RfqsIndexRoute,
+  NegotiationsRfqIdSupplierCompanyIdRoute:
+    NegotiationsRfqIdSupplierCompanyIdRoute,
 };
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

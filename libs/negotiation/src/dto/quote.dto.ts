@@ -118,81 +118,6 @@ export class AwardRfqDto {
   @ApiPropertyOptional({ maxLength: 1000 }) @Optional() @IsString() @Length(1, 1000) note?: string;
 }
 
-export class ComparisonQuoteLineDto {
-  @ApiProperty() rfqLineId: string;
-  @ApiProperty({ description: 'Minor units' }) unitPrice: number;
-  @ApiProperty() quantity: number;
-  @ApiProperty({ type: [PriceBreakDto] }) priceBreaks: PriceBreakDto[];
-}
-
-export class ComparisonCellDto {
-  @ApiProperty() rfqLineId: string;
-  @ApiProperty({ description: 'Minor units, at the line quantity' }) unitPrice: number;
-  @ApiProperty() quantity: number;
-  @ApiProperty({ description: 'Minor units' }) lineTotal: number;
-  @ApiProperty({ description: 'The lowest unit price of this line among awardable quotes' }) best: boolean;
-}
-
-export class ComparisonBestDto {
-  @ApiProperty() totalAmount: boolean;
-  @ApiProperty() leadTimeDays: boolean;
-  @ApiProperty() paymentTerms: boolean;
-  @ApiProperty() validUntil: boolean;
-  @ApiProperty() rating: boolean;
-}
-
-export class SupplierRatingDto {
-  @ApiProperty() average: number;
-  @ApiProperty() count: number;
-}
-
-export class ComparisonRowDto {
-  @ApiProperty() quoteId: string;
-  @ApiProperty() revisionId: string;
-  @ApiProperty() revision: number;
-  @ApiProperty() supplierCompanyId: string;
-  @ApiProperty() supplierName: string;
-  @ApiProperty() supplierVerified: boolean;
-  @ApiProperty({ type: SupplierRatingDto, nullable: true }) rating: SupplierRatingDto | null;
-  @ApiProperty({ enum: ['active', 'withdrawn'] }) status: 'active' | 'withdrawn';
-  @ApiProperty({ type: [ComparisonQuoteLineDto] }) lines: ComparisonQuoteLineDto[];
-  @ApiProperty({ description: 'Minor units' }) totalAmount: number;
-  @ApiProperty() leadTimeDays: number;
-  @ApiProperty() paymentTerms: string;
-  @ApiProperty({ nullable: true, type: String }) incoterm: string | null;
-  @ApiProperty() validUntil: string;
-  @ApiProperty() expired: boolean;
-  @ApiProperty() awardable: boolean;
-  @ApiProperty({ type: [ComparisonCellDto] }) lineCells: ComparisonCellDto[];
-  @ApiProperty({ type: ComparisonBestDto, description: 'Which of its values are the best among awardable quotes' }) best: ComparisonBestDto;
-}
-
-/** The quotes of an RFQ side by side (what an award is decided on). */
-export class QuoteComparisonDto {
-  @ApiProperty() currency: string;
-  @ApiProperty({ enum: ['total', 'leadTime', 'validity', 'rating', 'supplier'] }) sortedBy: ComparisonSort;
-  @ApiProperty({ type: [ComparisonRowDto] }) rows: ComparisonRowDto[];
-}
-
-export class AwardDto {
-  @ApiProperty() id: string;
-  @ApiProperty() rfqId: string;
-  @ApiProperty({ enum: ['pending_approval', 'completed', 'rejected'] }) status: string;
-  @ApiProperty() allocations: object[];
-  @ApiProperty() totalAmount: number;
-  @ApiProperty() currency: string;
-  @ApiProperty() requestedBy: string;
-  @ApiProperty({ nullable: true, type: String }) decidedBy: string | null;
-  @ApiProperty({ type: [String] }) purchaseIntentIds: string[];
-  @ApiPropertyOptional({ type: QuoteComparisonDto, description: 'The comparison the award was chosen from' }) comparison?: QuoteComparisonDto;
-  @ApiProperty() createdAt: string;
-}
-
-/** An award waiting for an approver, with what the approver needs to decide. */
-export class PendingAwardDto extends AwardDto {
-  @ApiProperty() rfqTitle: string;
-}
-
 export class InviteCompanyDto {
   @ApiProperty({ maxLength: 200 }) @IsString() @Length(2, 200) legalName: string;
   @ApiProperty() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code' }) @Transform(({ value }) => (typeof value === 'string' ? value.toUpperCase() : value)) country: string;
@@ -255,10 +180,30 @@ export class ComparisonRowDto {
   @ApiProperty({ type: ComparisonBestDto, description: 'Which of this row’s values is the best among awardable quotes' }) best: ComparisonBestDto;
 }
 
+/** The quotes of an RFQ side by side (what an award is decided on). */
 export class QuoteComparisonDto {
   @ApiProperty() currency: string;
   @ApiProperty({ enum: ['total', 'leadTime', 'validity', 'rating', 'supplier'] }) sortedBy: ComparisonSort;
   @ApiProperty({ type: [ComparisonRowDto] }) rows: ComparisonRowDto[];
+}
+
+export class AwardDto {
+  @ApiProperty() id: string;
+  @ApiProperty() rfqId: string;
+  @ApiProperty({ enum: ['pending_approval', 'completed', 'rejected'] }) status: string;
+  @ApiProperty() allocations: object[];
+  @ApiProperty() totalAmount: number;
+  @ApiProperty() currency: string;
+  @ApiProperty() requestedBy: string;
+  @ApiProperty({ nullable: true, type: String }) decidedBy: string | null;
+  @ApiProperty({ type: [String] }) purchaseIntentIds: string[];
+  @ApiPropertyOptional({ type: QuoteComparisonDto, description: 'The comparison the award was chosen from' }) comparison?: QuoteComparisonDto;
+  @ApiProperty() createdAt: string;
+}
+
+/** An award waiting for an approver, with what the approver needs to decide. */
+export class PendingAwardDto extends AwardDto {
+  @ApiProperty() rfqTitle: string;
 }
 
 export class NumberChangeDto {

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/approvals/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Awards above the approval threshold waiting for an approver, oldest first, each with its comparison. */
+        get: operations["ApprovalsController_pendingAwards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/email-verification/confirm": {
         parameters: {
             query?: never;
@@ -1244,7 +1261,7 @@ export interface components {
         AwardDto: {
             allocations: string[];
             /** @description The comparison the award was chosen from */
-            comparison?: Record<string, never>;
+            comparison?: components["schemas"]["QuoteComparisonDto"];
             createdAt: string;
             currency: string;
             decidedBy: string | null;
@@ -1377,6 +1394,36 @@ export interface components {
              */
             registrationNumber: string;
         };
+        ComparedListingDto: {
+            /** @description Every key of the comparison; null where this listing lacks it */
+            attributes: {
+                [key: string]: string | null;
+            };
+            /** @enum {string} */
+            availability: "in_stock" | "made_to_order";
+            category: Record<string, never>;
+            certifications: string[];
+            description: string;
+            dispatchCountry: string;
+            dispatchRegion: string | null;
+            id: string;
+            imageUrls: string[];
+            /** @enum {string} */
+            kind: "good" | "service";
+            leadTimeDays: number;
+            moq: number;
+            /** @description For the calling buyer company (its own price list applies) */
+            price: components["schemas"]["PriceAtQuantityDto"];
+            priceTiers: string[];
+            /** @enum {string|null} */
+            pricingUnit: "hour" | "day" | "project" | null;
+            publishedAt: string;
+            sku: string | null;
+            stockCount: number | null;
+            supplier: components["schemas"]["SupplierBadgeDto"];
+            title: string;
+            unit: string;
+        };
         ComparisonBestDto: {
             leadTimeDays: boolean;
             paymentTerms: boolean;
@@ -1387,8 +1434,8 @@ export interface components {
         ComparisonDto: {
             /** @description Union of the attribute keys of all compared listings */
             attributeKeys: string[];
-            /** @description Each listing with price at the quantity; attributes has every key (null where a listing lacks it) */
-            items: string[];
+            /** @description Each listing with price at the quantity, in the order asked */
+            items: components["schemas"]["ComparedListingDto"][];
             quantity: number;
         };
         ComparisonLineCellDto: {
@@ -1512,6 +1559,11 @@ export interface components {
             /** @description Minor units, at the line quantity */
             unitPrice?: components["schemas"]["NumberChangeDto"];
         };
+        MarkedReadDto: {
+            /** @description How many entries were marked read */
+            marked: number;
+            unread: number;
+        };
         MarkReadDto: {
             seq: number;
         };
@@ -1537,6 +1589,27 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "member" | "approver";
         };
+        MessageViewDto: {
+            body: string;
+            createdAt: string;
+            hidden: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "text" | "offer" | "offer_accepted";
+            /** @description Contact details in the body were masked for this viewer */
+            masked: boolean;
+            offer: components["schemas"]["OfferDto"] | null;
+            /** @description The quote revision an accepted offer became */
+            offerRevision: number | null;
+            /** @enum {string|null} */
+            offerStatus: "open" | "accepted" | "superseded" | null;
+            /** @enum {string} */
+            senderSide: "buyer" | "supplier";
+            senderUserId: string;
+            /** @description Sequence number in the thread, from 1, without gaps */
+            seq: number;
+            threadId: string;
+        };
         MeUserDto: {
             email: string;
             /** @description Whether the owner confirmed the address through the link mailed at sign-up (or a password reset) */
@@ -1557,6 +1630,7 @@ export interface components {
         NotificationDto: {
             body: string | null;
             createdAt: string;
+            /** @description What it is about: orderId, rfqId, threadId, disputeId, listingId, ... (link to the object) */
             data: Record<string, never>;
             id: string;
             read: boolean;
@@ -1573,6 +1647,18 @@ export interface components {
         NumberChangeDto: {
             from: number | null;
             to: number | null;
+        };
+        OfferDto: {
+            leadTimeDays?: number;
+            lines: components["schemas"]["OfferLineDto"][];
+            /** @enum {string} */
+            paymentTerms?: "prepaid" | "net_15" | "net_30" | "net_60";
+        };
+        OfferLineDto: {
+            quantity?: number;
+            rfqLineId: string;
+            /** @description Minor units of the RFQ currency */
+            unitPrice: number;
         };
         OpenDisputeDto: {
             reason: string;
@@ -1771,6 +1857,22 @@ export interface components {
             /** @enum {string} */
             status: "requested";
         };
+        PendingAwardDto: {
+            allocations: string[];
+            /** @description The comparison the award was chosen from */
+            comparison?: components["schemas"]["QuoteComparisonDto"];
+            createdAt: string;
+            currency: string;
+            decidedBy: string | null;
+            id: string;
+            purchaseIntentIds: string[];
+            requestedBy: string;
+            rfqId: string;
+            rfqTitle: string;
+            /** @enum {string} */
+            status: "pending_approval" | "completed" | "rejected";
+            totalAmount: number;
+        };
         PlaceOrderDto: {
             deliveryAddress: string;
             /**
@@ -1860,6 +1962,10 @@ export interface components {
             rfqLineId: string;
             /** @description Minor units */
             unitPrice: number;
+        };
+        ReadMarkerDto: {
+            readSeq: number;
+            threadId: string;
         };
         ReasonDto: {
             reason: string;
@@ -2116,10 +2222,11 @@ export interface components {
         SupplierBadgeDto: {
             id: string;
             name: string;
-            rating: Record<string, never> | null;
+            rating: components["schemas"]["SupplierRatingDto"] | null;
             verified: boolean;
         };
         SupplierRatingDto: {
+            /** @description Mean of the ratings, 1-5 */
             average: number;
             count: number;
         };
@@ -2136,6 +2243,12 @@ export interface components {
             rfqId: string | null;
             subject: string;
             supplierCompanyId: string;
+        };
+        ThreadPageDto: {
+            items: components["schemas"]["ThreadDto"][];
+            limit: number;
+            page: number;
+            total: number;
         };
         TotpCodeDto: {
             /** @example 123456 */
@@ -2157,6 +2270,10 @@ export interface components {
             challengeToken: string;
             /** @example 123456 */
             code: string;
+        };
+        UnreadCountDto: {
+            /** @description Unread entries left for the caller */
+            unread: number;
         };
         UpdateCompanyDto: {
             /** @description Buyer companies: totals above this need an approver; null removes it */
@@ -2224,6 +2341,7 @@ export type SchemaCheckoutDto = components['schemas']['CheckoutDto'];
 export type SchemaCheckoutResultDto = components['schemas']['CheckoutResultDto'];
 export type SchemaCompanyDto = components['schemas']['CompanyDto'];
 export type SchemaCompanyInputDto = components['schemas']['CompanyInputDto'];
+export type SchemaComparedListingDto = components['schemas']['ComparedListingDto'];
 export type SchemaComparisonBestDto = components['schemas']['ComparisonBestDto'];
 export type SchemaComparisonDto = components['schemas']['ComparisonDto'];
 export type SchemaComparisonLineCellDto = components['schemas']['ComparisonLineCellDto'];
@@ -2235,15 +2353,19 @@ export type SchemaErrorBodyDto = components['schemas']['ErrorBodyDto'];
 export type SchemaFieldChangeDto = components['schemas']['FieldChangeDto'];
 export type SchemaInvitationDto = components['schemas']['InvitationDto'];
 export type SchemaLineDiffDto = components['schemas']['LineDiffDto'];
+export type SchemaMarkedReadDto = components['schemas']['MarkedReadDto'];
 export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
 export type SchemaMeDto = components['schemas']['MeDto'];
 export type SchemaMemberDto = components['schemas']['MemberDto'];
 export type SchemaMembershipSummaryDto = components['schemas']['MembershipSummaryDto'];
+export type SchemaMessageViewDto = components['schemas']['MessageViewDto'];
 export type SchemaMeUserDto = components['schemas']['MeUserDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
 export type SchemaNotificationDto = components['schemas']['NotificationDto'];
 export type SchemaNotificationFeedDto = components['schemas']['NotificationFeedDto'];
 export type SchemaNumberChangeDto = components['schemas']['NumberChangeDto'];
+export type SchemaOfferDto = components['schemas']['OfferDto'];
+export type SchemaOfferLineDto = components['schemas']['OfferLineDto'];
 export type SchemaOpenDisputeDto = components['schemas']['OpenDisputeDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
 export type SchemaOrderDetailDto = components['schemas']['OrderDetailDto'];
@@ -2261,6 +2383,7 @@ export type SchemaOrderSupplierDto = components['schemas']['OrderSupplierDto'];
 export type SchemaPasswordResetConfirmDto = components['schemas']['PasswordResetConfirmDto'];
 export type SchemaPasswordResetRequestDto = components['schemas']['PasswordResetRequestDto'];
 export type SchemaPasswordResetRequestedDto = components['schemas']['PasswordResetRequestedDto'];
+export type SchemaPendingAwardDto = components['schemas']['PendingAwardDto'];
 export type SchemaPlaceOrderDto = components['schemas']['PlaceOrderDto'];
 export type SchemaPriceAtQuantityDto = components['schemas']['PriceAtQuantityDto'];
 export type SchemaPriceBreakDto = components['schemas']['PriceBreakDto'];
@@ -2269,6 +2392,7 @@ export type SchemaQuoteDto = components['schemas']['QuoteDto'];
 export type SchemaQuoteLineDto = components['schemas']['QuoteLineDto'];
 export type SchemaQuoteRevisionDto = components['schemas']['QuoteRevisionDto'];
 export type SchemaQuoteRevisionLineDto = components['schemas']['QuoteRevisionLineDto'];
+export type SchemaReadMarkerDto = components['schemas']['ReadMarkerDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaRecipientDto = components['schemas']['RecipientDto'];
 export type SchemaReorderDto = components['schemas']['ReorderDto'];
@@ -2299,14 +2423,98 @@ export type SchemaSuggestResponseDto = components['schemas']['SuggestResponseDto
 export type SchemaSupplierBadgeDto = components['schemas']['SupplierBadgeDto'];
 export type SchemaSupplierRatingDto = components['schemas']['SupplierRatingDto'];
 export type SchemaThreadDto = components['schemas']['ThreadDto'];
+export type SchemaThreadPageDto = components['schemas']['ThreadPageDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
 export type SchemaTwoFactorSetupDto = components['schemas']['TwoFactorSetupDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
+export type SchemaUnreadCountDto = components['schemas']['UnreadCountDto'];
 export type SchemaUpdateCompanyDto = components['schemas']['UpdateCompanyDto'];
 export type SchemaUpdateRfqDto = components['schemas']['UpdateRfqDto'];
 export type $defs = Record<string, never>;
 export interface operations {
+    ApprovalsController_pendingAwards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingAwardDto"][];
+                };
+            };
+            /** @description The request is malformed or a field is invalid (the message names the field). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The caller may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found (or not visible to the caller). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (a lifecycle transition not allowed now, a duplicate). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Too many requests. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     CompanyAuthController_confirmEmail: {
         parameters: {
             query?: never;
@@ -4514,7 +4722,7 @@ export interface operations {
         parameters: {
             query: {
                 /** @description Comma-separated listing ids (1-10) */
-                ids: string[];
+                ids: string;
                 /** @description Quantity to price at (quoted at the MOQ when below it) */
                 quantity?: number;
             };
@@ -5749,7 +5957,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {
@@ -5829,7 +6039,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {
@@ -8068,6 +8280,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The quotes side by side with the best values marked */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8499,6 +8712,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Completed, or pending_approval above the approval threshold */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -8587,6 +8801,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description 403 FOUR_EYES_REQUIRED when the requester approves their own award under the four-eyes rule */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9043,7 +9258,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ThreadPageDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {
@@ -9123,6 +9340,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Opens (or returns) the one thread of an RFQ and supplier, or of a listing */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9295,12 +9513,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Messages after afterSeq, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": components["schemas"]["MessageViewDto"][];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -9388,7 +9607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MessageViewDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -9554,12 +9773,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Offers and acceptances, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": components["schemas"]["MessageViewDto"][];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -9639,12 +9859,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The acceptance message; the quote gets a new revision with the offer terms */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MessageViewDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -9731,7 +9952,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadMarkerDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {

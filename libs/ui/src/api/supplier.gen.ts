@@ -1194,6 +1194,11 @@ export interface components {
             supplierCompanyId: string;
             updatedAt: string;
         };
+        MarkedReadDto: {
+            /** @description How many entries were marked read */
+            marked: number;
+            unread: number;
+        };
         MarkReadDto: {
             seq: number;
         };
@@ -1219,6 +1224,27 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "admin" | "member" | "approver";
         };
+        MessageViewDto: {
+            body: string;
+            createdAt: string;
+            hidden: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "text" | "offer" | "offer_accepted";
+            /** @description Contact details in the body were masked for this viewer */
+            masked: boolean;
+            offer: components["schemas"]["OfferDto"] | null;
+            /** @description The quote revision an accepted offer became */
+            offerRevision: number | null;
+            /** @enum {string|null} */
+            offerStatus: "open" | "accepted" | "superseded" | null;
+            /** @enum {string} */
+            senderSide: "buyer" | "supplier";
+            senderUserId: string;
+            /** @description Sequence number in the thread, from 1, without gaps */
+            seq: number;
+            threadId: string;
+        };
         MeUserDto: {
             email: string;
             /** @description Whether the owner confirmed the address through the link mailed at sign-up (or a password reset) */
@@ -1239,6 +1265,7 @@ export interface components {
         NotificationDto: {
             body: string | null;
             createdAt: string;
+            /** @description What it is about: orderId, rfqId, threadId, disputeId, listingId, ... (link to the object) */
             data: Record<string, never>;
             id: string;
             read: boolean;
@@ -1251,6 +1278,18 @@ export interface components {
             page: number;
             total: number;
             unread: number;
+        };
+        OfferDto: {
+            leadTimeDays?: number;
+            lines: components["schemas"]["OfferLineDto"][];
+            /** @enum {string} */
+            paymentTerms?: "prepaid" | "net_15" | "net_30" | "net_60";
+        };
+        OfferLineDto: {
+            quantity?: number;
+            rfqLineId: string;
+            /** @description Minor units of the RFQ currency */
+            unitPrice: number;
         };
         OpenThreadDto: {
             /**
@@ -1503,6 +1542,10 @@ export interface components {
             totalAmount: number;
             validUntil: string;
         };
+        ReadMarkerDto: {
+            readSeq: number;
+            threadId: string;
+        };
         ReasonDto: {
             reason: string;
         };
@@ -1641,6 +1684,12 @@ export interface components {
             subject: string;
             supplierCompanyId: string;
         };
+        ThreadPageDto: {
+            items: components["schemas"]["ThreadDto"][];
+            limit: number;
+            page: number;
+            total: number;
+        };
         TotpCodeDto: {
             /** @example 123456 */
             code: string;
@@ -1661,6 +1710,10 @@ export interface components {
             challengeToken: string;
             /** @example 123456 */
             code: string;
+        };
+        UnreadCountDto: {
+            /** @description Unread entries left for the caller */
+            unread: number;
         };
         UpdateCompanyDto: {
             /** @description Buyer companies: totals above this need an approver; null removes it */
@@ -1747,14 +1800,18 @@ export type SchemaErrorBodyDto = components['schemas']['ErrorBodyDto'];
 export type SchemaInvitationDto = components['schemas']['InvitationDto'];
 export type SchemaInviteCompanyDto = components['schemas']['InviteCompanyDto'];
 export type SchemaListingDto = components['schemas']['ListingDto'];
+export type SchemaMarkedReadDto = components['schemas']['MarkedReadDto'];
 export type SchemaMarkReadDto = components['schemas']['MarkReadDto'];
 export type SchemaMeDto = components['schemas']['MeDto'];
 export type SchemaMemberDto = components['schemas']['MemberDto'];
 export type SchemaMembershipSummaryDto = components['schemas']['MembershipSummaryDto'];
+export type SchemaMessageViewDto = components['schemas']['MessageViewDto'];
 export type SchemaMeUserDto = components['schemas']['MeUserDto'];
 export type SchemaMoneyDto = components['schemas']['MoneyDto'];
 export type SchemaNotificationDto = components['schemas']['NotificationDto'];
 export type SchemaNotificationFeedDto = components['schemas']['NotificationFeedDto'];
+export type SchemaOfferDto = components['schemas']['OfferDto'];
+export type SchemaOfferLineDto = components['schemas']['OfferLineDto'];
 export type SchemaOpenThreadDto = components['schemas']['OpenThreadDto'];
 export type SchemaOrderDetailDto = components['schemas']['OrderDetailDto'];
 export type SchemaOrderDto = components['schemas']['OrderDto'];
@@ -1776,6 +1833,7 @@ export type SchemaQuoteDto = components['schemas']['QuoteDto'];
 export type SchemaQuoteLineDto = components['schemas']['QuoteLineDto'];
 export type SchemaQuoteLineInputDto = components['schemas']['QuoteLineInputDto'];
 export type SchemaQuoteRevisionDto = components['schemas']['QuoteRevisionDto'];
+export type SchemaReadMarkerDto = components['schemas']['ReadMarkerDto'];
 export type SchemaReasonDto = components['schemas']['ReasonDto'];
 export type SchemaRecipientDto = components['schemas']['RecipientDto'];
 export type SchemaReportMessageDto = components['schemas']['ReportMessageDto'];
@@ -1791,10 +1849,12 @@ export type SchemaSignUpDto = components['schemas']['SignUpDto'];
 export type SchemaSubmitQuoteDto = components['schemas']['SubmitQuoteDto'];
 export type SchemaSupplierInviteSignUpDto = components['schemas']['SupplierInviteSignUpDto'];
 export type SchemaThreadDto = components['schemas']['ThreadDto'];
+export type SchemaThreadPageDto = components['schemas']['ThreadPageDto'];
 export type SchemaTotpCodeDto = components['schemas']['TotpCodeDto'];
 export type SchemaTwoFactorChallengeResponseDto = components['schemas']['TwoFactorChallengeResponseDto'];
 export type SchemaTwoFactorSetupDto = components['schemas']['TwoFactorSetupDto'];
 export type SchemaTwoFactorSignInDto = components['schemas']['TwoFactorSignInDto'];
+export type SchemaUnreadCountDto = components['schemas']['UnreadCountDto'];
 export type SchemaUpdateCompanyDto = components['schemas']['UpdateCompanyDto'];
 export type SchemaUpdateListingDto = components['schemas']['UpdateListingDto'];
 export type SchemaUpdatePriceListDto = components['schemas']['UpdatePriceListDto'];
@@ -4997,7 +5057,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {
@@ -5077,7 +5139,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkedReadDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {
@@ -7372,7 +7436,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ThreadPageDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {
@@ -7452,6 +7518,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Opens (or returns) the one thread of an RFQ and supplier, or of a listing */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7624,12 +7691,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Messages after afterSeq, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": components["schemas"]["MessageViewDto"][];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -7717,7 +7785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MessageViewDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -7883,12 +7951,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Offers and acceptances, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>[];
+                    "application/json": components["schemas"]["MessageViewDto"][];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -7968,12 +8037,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The acceptance message; the quote gets a new revision with the offer terms */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    "application/json": components["schemas"]["MessageViewDto"];
                 };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
@@ -8060,7 +8130,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadMarkerDto"];
+                };
             };
             /** @description The request is malformed or a field is invalid (the message names the field). */
             400: {
