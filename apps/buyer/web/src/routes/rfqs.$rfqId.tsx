@@ -2,6 +2,7 @@ import { Button, DateTime, ErrorState, LoadingState, Money, NumberText, StatusBa
 import { createFileRoute } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RfqChatPanel } from '../features/chat/rfq-chat-panel';
 import { AwardPanel } from '../features/rfqs/award-panel';
 import { QuoteBoard } from '../features/rfqs/quote-board';
 import { RevisionDiffPanel } from '../features/rfqs/revision-diff';
@@ -20,9 +21,8 @@ function RfqPage() {
   if (rfq.isPending) return <LoadingState />;
   if (rfq.isError) return <ErrorState error={rfq.error} onRetry={() => void rfq.refetch()} />;
   return (
-    // ── CHAT SLOT ── the negotiation chat panel (features/chat/) is mounted here as
-    // `chat={<…ChatPanel rfq={rfq.data} />}`; RfqWorkspace gives it the column beside the board.
-    <RfqWorkspace chat={undefined}>
+    // RfqWorkspace gives the negotiation chat the column beside the board.
+    <RfqWorkspace chat={<RfqChatPanel rfq={rfq.data} />}>
       <RfqSummary rfq={rfq.data} />
       {rfq.data.status !== 'draft' && <RfqQuotes rfq={rfq.data} updates={updates} />}
     </RfqWorkspace>

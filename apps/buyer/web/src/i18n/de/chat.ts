@@ -30,6 +30,7 @@ export const chat: typeof en = {
   terms: { prepaid: 'Vorkasse', net_15: '15 Tage netto', net_30: '30 Tage netto', net_60: '60 Tage netto' },
   status: { open: 'Offen', accepted: 'Angenommen', superseded: 'Überholt' },
   accept: 'Angebot annehmen',
+  withSupplier: 'Verhandeln mit',
   acceptedAsRevision: 'Als Angebotsrevision {{revision}} angenommen',
   openPage: 'Verhandlung',
 };

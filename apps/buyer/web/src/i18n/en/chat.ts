@@ -28,6 +28,7 @@ export const chat = {
   terms: { prepaid: 'Prepaid', net_15: '15 days net', net_30: '30 days net', net_60: '60 days net' },
   status: { open: 'Open', accepted: 'Accepted', superseded: 'Superseded' },
   accept: 'Accept offer',
+  withSupplier: 'Negotiate with',
   acceptedAsRevision: 'Accepted as quote revision {{revision}}',
   openPage: 'Negotiation',
 };
